@@ -1,0 +1,40 @@
+# The habits: `make run` to try Hoot, `make test` for every test, `make bench` for the figures.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+DATA       ?= hoot-data
+LISTEN     ?= 127.0.0.1:8080
+CMAKE_GEN  := -G Ninja
+
+.PHONY: deps build run test test-unit test-asan bench format clean
+
+deps:
+	@bash scripts/deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) --target hoot
+
+run: build
+	./$(BUILD)/hoot serve --data $(DATA) --listen $(LISTEN)
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DHOOT_SANITIZE=ON
+
+# Every test, on the Release build and once more under ASan+UBSan.
+test: deps $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
+	cmake --build $(BUILD)
+	cd $(BUILD) && ctest --output-on-failure --timeout 300
+	cmake --build $(ASAN_BUILD)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure --timeout 600
+
+bench: build
+	bash bench/run.sh $(BUILD)/hoot
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

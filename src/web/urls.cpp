@@ -1,0 +1,60 @@
+#include "web/urls.hpp"
+
+namespace hoot::web {
+
+std::string HootUrl(HootId id, std::string_view slug) {
+    std::string url = "/hoots/";
+    url += std::to_string(id.value);
+    url += '/';
+    url += slug;
+    return url;
+}
+
+std::string HootUrl(HootId id, std::string_view slug, CommentOrder order) {
+    std::string url = HootUrl(id, slug);
+    url += "?sort=";
+    url += OrderKey(order);
+    return url;
+}
+
+std::string CommentAnchor(CommentId id) { return "c-" + std::to_string(id.value); }
+
+std::string UserUrl(std::string_view username) {
+    return "/u/" + UrlEncode(username);
+}
+
+std::string LoginUrl(std::string_view next_path) {
+    return std::string(kLoginPath) + "?next=" + UrlEncode(next_path);
+}
+
+std::string SignUpUrl(std::string_view next_path) {
+    return std::string(kSignUpPath) + "?next=" + UrlEncode(next_path);
+}
+
+std::string_view OrderKey(CommentOrder order) {
+    switch (order) {
+        case CommentOrder::kLatest: return "latest";
+        case CommentOrder::kOldest: return "oldest";
+        case CommentOrder::kBest: return "best";
+    }
+    return "latest";
+}
+
+std::string UrlEncode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace hoot::web

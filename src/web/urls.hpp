@@ -1,0 +1,32 @@
+#pragma once
+// Every URL the site links to is built here, so routes and links cannot drift apart.
+// Change together with http/routes.cpp.
+
+#include <string>
+#include <string_view>
+
+#include "domain/ids.hpp"
+#include "domain/model.hpp"
+
+namespace hoot::web {
+
+std::string HootUrl(HootId id, std::string_view slug);                        // /hoots/7/my-title
+std::string HootUrl(HootId id, std::string_view slug, CommentOrder order);    // ...?sort=best
+std::string CommentAnchor(CommentId id);                                      // c-12
+std::string UserUrl(std::string_view username);                               // /u/name
+std::string LoginUrl(std::string_view next_path);                             // /login?next=...
+std::string SignUpUrl(std::string_view next_path);                            // /signup?next=...
+std::string_view OrderKey(CommentOrder order);                                // latest|oldest|best
+// Percent-encodes for a query-string value.
+std::string UrlEncode(std::string_view text);
+
+inline constexpr std::string_view kHomePath = "/";
+inline constexpr std::string_view kNewPostPath = "/new";
+inline constexpr std::string_view kCreateHootPath = "/hoots";
+inline constexpr std::string_view kLoginPath = "/login";
+inline constexpr std::string_view kSignUpPath = "/signup";
+inline constexpr std::string_view kLogoutPath = "/logout";
+inline constexpr std::string_view kEditProfilePath = "/settings/profile";
+inline constexpr std::string_view kThemePath = "/theme";
+
+}  // namespace hoot::web
