@@ -18,3 +18,16 @@ struct EmbeddedAsset {
 const std::vector<EmbeddedAsset>& EmbeddedAssets();
 
 }  // namespace hoot::http
+
+namespace hoot::http {
+
+struct Response;
+struct RequestContext;
+
+// "/static/hoot.3fa9c01b2e.css" for "hoot.css"; throws std::out_of_range for unknown names.
+std::string AssetUrl(std::string_view name);
+// Serves /static/{file}: the hashed name with a one-year immutable lifetime, the plain name
+// revalidated every time; 404 for anything else.
+Response ServeStatic(RequestContext& ctx);
+
+}  // namespace hoot::http

@@ -1,0 +1,21 @@
+#pragma once
+// JSON API v1 handlers (docs/api.md). Same services as the pages; errors as JSON envelopes.
+// Registered in http/routes.cpp.
+
+#include "http/context.hpp"
+#include "service/services.hpp"
+
+namespace hoot::api {
+
+// auth_api.cpp
+http::Response Login(service::Services& services, http::RequestContext& ctx);
+http::Response CreateUser(service::Services& services, http::RequestContext& ctx);
+http::Response Me(service::Services& services, http::RequestContext& ctx);
+
+// hoots_api.cpp
+http::Response ListHoots(service::Services& services, http::RequestContext& ctx);
+http::Response CreateHoot(service::Services& services, http::RequestContext& ctx);
+http::Response GetHoot(service::Services& services, http::RequestContext& ctx);
+http::Response CreateComment(service::Services& services, http::RequestContext& ctx);
+
+}  // namespace hoot::api

@@ -1,0 +1,95 @@
+#include "app/app.hpp"
+
+#include <stdexcept>
+
+#include "api/json_io.hpp"
+#include "app/log.hpp"
+#include "app/sample_content.hpp"
+#include "http/pipeline.hpp"
+#include "http/rate_limit.hpp"
+#include "http/routes.hpp"
+#include "http/static_files.hpp"
+#include "service/crypto.hpp"
+#include "store/sqlite/stores.hpp"
+#include "web/page.hpp"
+
+namespace hoot::app {
+
+std::filesystem::path DatabaseFile(const std::filesystem::path& data_dir) {
+    return data_dir / "hoot.sqlite3";
+}
+
+namespace {
+
+std::filesystem::path PrepareDataDir(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir))
+        throw std::runtime_error("cannot use data folder '" + dir.string() + "': " +
+                                 (ec ? ec.message() : "not a folder"));
+    return dir;
+}
+
+}  // namespace
+
+struct App::Impl {
+    explicit Impl(AppConfig c)
+        : config(std::move(c)),
+          backend(DatabaseFile(PrepareDataDir(config.data_dir))),
+          accounts(backend.stores()),
+          hoots(backend.stores()),
+          site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
+          limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
+                                     : std::map<std::string, http::RateRule, std::less<>>{}) {}
+
+    AppConfig config;
+    store::sqlite::SqliteBackend backend;
+    service::AccountService accounts;
+    service::HootService hoots;
+    service::Services services{accounts, hoots};
+    web::Site site;
+    web::WebContext web{site, services};
+    http::Router router;
+    http::RateLimiter limiter;
+    std::unique_ptr<http::Pipeline> pipeline;
+    std::unique_ptr<http::Server> server;
+};
+
+App::App(AppConfig config) {
+    service::InitCrypto();
+    impl_ = std::make_unique<Impl>(std::move(config));
+    auto& impl = *impl_;
+    auto secret = impl.backend.stores().settings.GetOrInsert("csrf_secret", service::RandomToken());
+    if (!secret) throw std::runtime_error("cannot read settings: " + secret.error().detail);
+    http::RegisterRoutes(impl.router, impl.web, impl.services);
+    impl.pipeline = std::make_unique<http::Pipeline>(
+        impl.router, impl.accounts, impl.limiter, *secret,
+        [&impl](http::RequestContext& ctx, http::Kind kind, const Error& error) {
+            return kind == http::Kind::kApi ? api::JsonError(error)
+                                            : web::ErrorPage(impl.site, ctx, error);
+        });
+    if (impl.config.seed_sample_content) SeedSampleContentOnce(impl.backend.stores(), impl.services);
+}
+
+App::~App() { Stop(); }
+
+void App::Start() {
+    impl_->server = std::make_unique<http::Server>(
+        impl_->config.server, [this](http::Request& request) { return impl_->pipeline->Handle(request); });
+    impl_->server->Start();
+}
+
+unsigned short App::port() const { return impl_->server ? impl_->server->port() : 0; }
+
+void App::Stop() {
+    if (impl_ && impl_->server) {
+        impl_->server->Stop();
+        impl_->server.reset();
+    }
+}
+
+service::Services App::services() { return impl_->services; }
+
+http::Response App::Handle(http::Request& request) { return impl_->pipeline->Handle(request); }
+
+}  // namespace hoot::app

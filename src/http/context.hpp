@@ -1,0 +1,46 @@
+#pragma once
+// What a handler gets: the request, the path parameters its route captured, and what the
+// middleware learned (who is signed in, the CSRF token forms must carry).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "domain/model.hpp"
+#include "http/message.hpp"
+
+namespace hoot::http {
+
+struct PathParams {
+    std::vector<std::pair<std::string_view, std::string>> values;
+    std::string_view Get(std::string_view name) const {
+        for (const auto& [key, value] : values)
+            if (key == name) return value;
+        return {};
+    }
+};
+
+struct RequestContext {
+    explicit RequestContext(Request& r) : request(r) {}
+
+    Request& request;
+    PathParams params;
+    std::optional<User> user;      // the signed-in user, if any
+    std::string session_token;     // the raw token that signed them in
+    bool bearer = false;           // signed in by Authorization: Bearer (API clients)
+    std::string csrf_token;        // forms rendered for this request carry it
+    std::string theme;             // "dark", "light" or "" from the theme cookie
+    Fields set_cookies;            // ("Set-Cookie", value) pairs to add to the response
+    UnixSeconds now = 0;
+
+    // The urlencoded form body, parsed once on first use.
+    const Fields& Form();
+    std::string FormValue(std::string_view name);
+
+private:
+    std::optional<Fields> form_;
+};
+
+}  // namespace hoot::http

@@ -1,0 +1,71 @@
+#include "http/routes.hpp"
+
+#include "api/handlers.hpp"
+#include "http/static_files.hpp"
+#include "web/handlers.hpp"
+
+namespace hoot::http {
+namespace {
+
+using PageHandler = Response (*)(const web::WebContext&, RequestContext&);
+using ApiHandler = Response (*)(service::Services&, RequestContext&);
+
+RouteOptions Options(Access access, Kind kind, bool stateless = false) {
+    RouteOptions options;
+    options.access = access;
+    options.kind = kind;
+    options.stateless = stateless;
+    return options;
+}
+
+const RouteOptions kPage = Options(Access::kAnyone, Kind::kPage);
+const RouteOptions kMember = Options(Access::kSignedIn, Kind::kPage);
+const RouteOptions kApi = Options(Access::kAnyone, Kind::kApi);
+const RouteOptions kApiMember = Options(Access::kSignedIn, Kind::kApi);
+const RouteOptions kStateless = Options(Access::kAnyone, Kind::kPage, true);
+
+RouteOptions Limited(RouteOptions options, std::string_view bucket) {
+    options.rate_limit = bucket;
+    return options;
+}
+
+}  // namespace
+
+void RegisterRoutes(Router& router, const web::WebContext& web, service::Services& services) {
+    auto page = [&web](PageHandler handler) {
+        return [&web, handler](RequestContext& ctx) { return handler(web, ctx); };
+    };
+    auto api = [&services](ApiHandler handler) {
+        return [&services, handler](RequestContext& ctx) { return handler(services, ctx); };
+    };
+    // clang-format off
+    router.Add("GET",  "/healthz",                 [](RequestContext&) { return Text(200, "ok"); }, kStateless);
+    router.Add("GET",  "/static/{file}",           ServeStatic, kStateless);
+
+    router.Add("GET",  "/",                        page(web::ShowFeed), kPage);
+    router.Add("GET",  "/login",                   page(web::ShowSignIn), kPage);
+    router.Add("POST", "/login",                   page(web::SignIn), Limited(kPage, "signin"));
+    router.Add("GET",  "/signup",                  page(web::ShowSignUp), kPage);
+    router.Add("POST", "/signup",                  page(web::SignUp), Limited(kPage, "signup"));
+    router.Add("POST", "/logout",                  page(web::SignOut), kPage);
+    router.Add("GET",  "/new",                     page(web::ShowComposer), kMember);
+    router.Add("POST", "/hoots",                   page(web::PostHoot), Limited(kMember, "post_hoot"));
+    router.Add("GET",  "/hoots/{id}",              page(web::ShowThread), kPage);
+    router.Add("GET",  "/hoots/{id}/{slug}",       page(web::ShowThread), kPage);
+    router.Add("POST", "/hoots/{id}/comments",     page(web::PostComment), Limited(kMember, "comment"));
+    router.Add("GET",  "/u/{username}",            page(web::ShowProfile), kPage);
+    router.Add("GET",  "/settings/profile",        page(web::ShowProfileEditor), kMember);
+    router.Add("POST", "/settings/profile",        page(web::SaveProfile), kMember);
+    router.Add("POST", "/theme",                   page(web::SetTheme), kPage);
+
+    router.Add("POST", "/api/v1/auth/login",       api(api::Login), Limited(kApi, "signin"));
+    router.Add("POST", "/api/v1/users",            api(api::CreateUser), Limited(kApi, "signup"));
+    router.Add("GET",  "/api/v1/me",               api(api::Me), kApiMember);
+    router.Add("GET",  "/api/v1/hoots",            api(api::ListHoots), kApi);
+    router.Add("POST", "/api/v1/hoots",            api(api::CreateHoot), Limited(kApiMember, "post_hoot"));
+    router.Add("GET",  "/api/v1/hoots/{id}",       api(api::GetHoot), kApi);
+    router.Add("POST", "/api/v1/hoots/{id}/comments", api(api::CreateComment), Limited(kApiMember, "comment"));
+    // clang-format on
+}
+
+}  // namespace hoot::http

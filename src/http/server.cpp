@@ -1,0 +1,281 @@
+// <utility> must precede Asio's coroutine support on g++ 12 with Boost 1.74 (Asio issue #944).
+#include <utility>
+
+#include "http/server.hpp"
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <exception>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "app/log.hpp"
+
+namespace hoot::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// Runs `work` on `pool` and resumes the awaiting coroutine on its own executor with the result;
+// an exception thrown by `work` is rethrown in the coroutine.
+template <typename Work>
+asio::awaitable<Response> RunOn(asio::thread_pool& pool, Work work) {
+    auto initiate = [&pool, work = std::move(work)](auto handler) mutable {
+        asio::post(pool, [work = std::move(work), handler = std::move(handler)]() mutable {
+            std::exception_ptr error;
+            Response result;
+            try {
+                result = work();
+            } catch (...) {
+                error = std::current_exception();
+            }
+            auto executor = asio::get_associated_executor(handler);
+            asio::post(executor, [handler = std::move(handler), error,
+                                  result = std::move(result)]() mutable {
+                handler(error, std::move(result));
+            });
+        });
+    };
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable),
+                                            void(std::exception_ptr, Response)>(
+        std::move(initiate), asio::use_awaitable);
+}
+
+Request ToRequest(bhttp::request<bhttp::string_body>&& beast_request, const std::string& remote) {
+    Request request;
+    request.method = std::string(beast_request.method_string());
+    if (request.method == "HEAD") {
+        request.method = "GET";
+        request.head_only = true;
+    }
+    request.target = std::string(beast_request.target());
+    std::string_view target = request.target;
+    auto question = target.find('?');
+    request.path = PercentDecode(target.substr(0, question), false);
+    if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+    request.headers.reserve(16);
+    for (const auto& field : beast_request) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request.body = std::move(beast_request.body());
+    request.remote_address = remote;
+    return request;
+}
+
+BeastResponse ToBeast(Response&& response, unsigned version, bool keep_alive, bool head_only) {
+    BeastResponse out{static_cast<bhttp::status>(response.status), version};
+    out.set(bhttp::field::server, "hoot");
+    out.set(bhttp::field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) out.insert(name, value);
+    out.keep_alive(keep_alive);
+    out.body() = std::move(response.body);
+    out.prepare_payload();
+    if (head_only) out.body().clear();  // Content-Length still tells the size
+    return out;
+}
+
+BeastResponse PlainError(bhttp::status status, std::string_view message) {
+    BeastResponse out{status, 11};
+    out.set(bhttp::field::server, "hoot");
+    out.set(bhttp::field::content_type, "text/plain; charset=utf-8");
+    out.keep_alive(false);
+    out.body() = std::string(message);
+    out.prepare_payload();
+    return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+    ServerOptions options;
+    RequestHandler handler;
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+    std::unique_ptr<asio::thread_pool> blocking;
+    std::unique_ptr<tcp::acceptor> acceptor;
+    std::vector<std::thread> threads;
+    std::atomic<int> in_flight{0};
+    std::atomic<bool> stopping{false};
+    std::size_t next_context = 0;  // touched only by the accept loop
+    unsigned short port = 0;
+
+    asio::awaitable<void> AcceptLoop();
+    asio::awaitable<void> Session(tcp::socket socket);
+    asio::awaitable<void> RejectAndClose(beast::tcp_stream& stream, bhttp::status status,
+                                         std::string_view message);
+};
+
+asio::awaitable<void> Server::Impl::AcceptLoop() {
+    while (!stopping) {
+        auto& target = *contexts[next_context++ % contexts.size()];
+        boost::system::error_code ec;
+        tcp::socket socket =
+            co_await acceptor->async_accept(target, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) {
+            if (ec == asio::error::operation_aborted || !acceptor->is_open()) co_return;
+            log::Warn("accept failed: " + ec.message());
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        auto executor = socket.get_executor();
+        asio::co_spawn(executor, Session(std::move(socket)), asio::detached);
+    }
+}
+
+asio::awaitable<void> Server::Impl::RejectAndClose(beast::tcp_stream& stream,
+                                                   bhttp::status status,
+                                                   std::string_view message) {
+    boost::system::error_code ec;
+    auto response = PlainError(status, message);
+    stream.expires_after(options.write_timeout);
+    co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+    // Read and drop what the client is still sending, so closing does not reset the connection
+    // before it has read the answer.
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(std::chrono::seconds(2));
+    std::vector<char> scratch(64 * 1024);
+    std::size_t drained = 0;
+    while (!ec && drained < 16 * 1024 * 1024) {
+        drained += co_await stream.async_read_some(asio::buffer(scratch),
+                                                   asio::redirect_error(asio::use_awaitable, ec));
+    }
+}
+
+asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
+    boost::system::error_code ec;
+    std::string remote = socket.remote_endpoint(ec).address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    while (!stopping) {
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+        parser.body_limit(options.max_body_bytes);
+        stream.expires_after(options.read_timeout);
+        co_await bhttp::async_read(stream, buffer, parser,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+        if (ec == bhttp::error::body_limit) {
+            co_await RejectAndClose(stream, bhttp::status::payload_too_large,
+                                    "The request body is too large.");
+            co_return;
+        }
+        if (ec == bhttp::error::header_limit) {
+            co_await RejectAndClose(stream, bhttp::status::request_header_fields_too_large,
+                                    "The request headers are too large.");
+            co_return;
+        }
+        if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+            ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+            ec == asio::error::eof) {
+            break;
+        }
+        if (ec) {
+            co_await RejectAndClose(stream, bhttp::status::bad_request, "Malformed request.");
+            co_return;
+        }
+
+        ++in_flight;
+        auto& beast_request = parser.get();
+        unsigned version = beast_request.version();
+        bool keep_alive = beast_request.keep_alive();
+        Request request = ToRequest(parser.release(), remote);
+        bool offload = request.method != "GET";
+        Response response;
+        try {
+            if (offload)
+                response = co_await RunOn(*blocking, [this, &request] { return handler(request); });
+            else
+                response = handler(request);
+        } catch (const std::exception& e) {
+            log::Error(std::string("handler failed: ") + e.what());
+            response = Text(500, "Internal error");
+        }
+        keep_alive = keep_alive && !stopping;
+        auto out = ToBeast(std::move(response), version, keep_alive, request.head_only);
+        stream.expires_after(options.write_timeout);
+        co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+        --in_flight;
+        if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+    impl_->handler = std::move(handler);
+}
+
+Server::~Server() { Stop(); }
+
+void Server::Start() {
+    auto& impl = *impl_;
+    int threads = impl.options.io_threads > 0
+                      ? impl.options.io_threads
+                      : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    for (int i = 0; i < threads; ++i) {
+        impl.contexts.push_back(std::make_unique<asio::io_context>(1));
+        impl.guards.push_back(asio::make_work_guard(*impl.contexts.back()));
+    }
+    impl.blocking = std::make_unique<asio::thread_pool>(std::max(1, impl.options.blocking_threads));
+
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(impl.options.host, ec);
+    if (ec) throw std::runtime_error("invalid listen address '" + impl.options.host + "'");
+    tcp::endpoint endpoint(address, impl.options.port);
+    impl.acceptor = std::make_unique<tcp::acceptor>(*impl.contexts[0]);
+    impl.acceptor->open(endpoint.protocol(), ec);
+    if (!ec) impl.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) impl.acceptor->bind(endpoint, ec);
+    if (!ec) impl.acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        throw std::runtime_error("cannot listen on " + impl.options.host + ":" +
+                                 std::to_string(impl.options.port) + ": " + ec.message());
+    impl.port = impl.acceptor->local_endpoint().port();
+
+    asio::co_spawn(*impl.contexts[0], impl.AcceptLoop(), asio::detached);
+    for (auto& context : impl.contexts)
+        impl.threads.emplace_back([&context] { context->run(); });
+}
+
+unsigned short Server::port() const { return impl_->port; }
+
+void Server::WaitForTerminationSignal() {
+    asio::io_context signals_context(1);
+    asio::signal_set signals(signals_context, SIGINT, SIGTERM);
+    signals.async_wait([](const boost::system::error_code&, int) {});
+    signals_context.run();
+}
+
+void Server::Stop() {
+    auto& impl = *impl_;
+    if (impl.stopping.exchange(true) || impl.contexts.empty()) return;
+    if (impl.acceptor) {
+        asio::post(impl.acceptor->get_executor(), [&impl] {
+            boost::system::error_code ec;
+            impl.acceptor->close(ec);
+        });
+    }
+    auto deadline = std::chrono::steady_clock::now() + impl.options.shutdown_grace;
+    while (impl.in_flight > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (impl.in_flight > 0)
+        log::Warn(std::to_string(impl.in_flight.load()) + " requests still running at shutdown");
+    impl.guards.clear();
+    for (auto& context : impl.contexts) context->stop();
+    for (auto& thread : impl.threads) thread.join();
+    impl.threads.clear();
+    impl.blocking->join();
+    impl.acceptor.reset();
+    // Destroying the contexts destroys the suspended sessions (idle keep-alive connections).
+    impl.contexts.clear();
+}
+
+}  // namespace hoot::http

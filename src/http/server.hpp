@@ -1,0 +1,54 @@
+#pragma once
+// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one io_context and thread per
+// core, keep-alive, limits on header and body size (431, 413) and on the time a request may take
+// to arrive (slow clients are dropped). Requests that change state run on a small blocking pool
+// (they hash passwords and wait for the database writer); reads run on the I/O thread.
+// This is the only translation unit that includes Beast.
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace hoot::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080;  // 0: pick a free port (tests)
+    int io_threads = 0;          // 0: one per core
+    int blocking_threads = 2;
+    std::size_t max_header_bytes = 16 * 1024;
+    std::size_t max_body_bytes = 4 * 1024 * 1024;
+    std::chrono::seconds read_timeout{30};   // a whole request, or the wait for the next one
+    std::chrono::seconds write_timeout{30};
+    std::chrono::seconds shutdown_grace{10}; // in-flight requests get this long to finish
+};
+
+using RequestHandler = std::function<Response(Request&)>;
+
+class Server {
+public:
+    Server(ServerOptions options, RequestHandler handler);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds and starts the threads. Throws std::runtime_error naming the address on failure.
+    void Start();
+    // The port actually bound (useful with port 0).
+    unsigned short port() const;
+    // Blocks the calling thread until SIGINT or SIGTERM arrives.
+    static void WaitForTerminationSignal();
+    // Stops accepting, lets in-flight requests finish (up to shutdown_grace), closes idle
+    // connections and joins the threads. Idempotent; not to be called from a handler.
+    void Stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hoot::http

@@ -1,0 +1,129 @@
+// The `hoot` command: serve a community, manage users. Parsing only; the work is in the library.
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <iostream>
+#include <string>
+
+#include "app/app.hpp"
+#include "app/log.hpp"
+#include "service/crypto.hpp"
+#include "store/sqlite/stores.hpp"
+
+namespace {
+
+constexpr int kUsageError = 2;
+constexpr int kRuntimeError = 1;
+
+int Fail(int code, const std::string& message) {
+    std::cerr << "hoot: " << message << "\n";
+    return code;
+}
+
+// "HOST:PORT" with an IPv4 or bracketed IPv6 host and a port from 0 to 65535.
+bool ParseListen(const std::string& text, std::string& host, unsigned short& port) {
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    std::string_view digits(text.data() + colon + 1, text.size() - colon - 1);
+    unsigned value = 0;
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || value > 65535)
+        return false;
+    port = static_cast<unsigned short>(value);
+    return true;
+}
+
+int Serve(const std::string& data, const std::string& listen, const std::string& site_name,
+          bool no_sample) {
+    hoot::app::AppConfig config;
+    config.data_dir = data;
+    config.site_name = site_name;
+    config.seed_sample_content = !no_sample;
+    if (!ParseListen(listen, config.server.host, config.server.port))
+        return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" + listen + "')");
+    if (site_name.empty() || site_name.size() > 100)
+        return Fail(kUsageError, "--site-name must be 1 to 100 characters");
+    try {
+        hoot::app::App app(config);
+        app.Start();
+        hoot::log::Info("Hoot " HOOT_VERSION " listening on http://" + listen.substr(0, listen.rfind(':')) +
+                        ":" + std::to_string(app.port()) + " (data in " + data + ")");
+        hoot::http::Server::WaitForTerminationSignal();
+        hoot::log::Info("stopping: finishing requests in flight");
+        app.Stop();
+        hoot::log::Info("stopped cleanly");
+    } catch (const std::exception& e) {
+        return Fail(kRuntimeError, e.what());
+    }
+    return 0;
+}
+
+int CreateUser(const std::string& data, const std::string& name, bool admin) {
+    std::string password;
+    if (!std::getline(std::cin, password) || password.empty())
+        return Fail(kUsageError, "--password-stdin: no password on standard input");
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    try {
+        hoot::service::InitCrypto();
+        hoot::app::AppConfig config;
+        config.data_dir = data;
+        config.seed_sample_content = false;
+        hoot::app::App app(config);
+        auto user = app.services().accounts.CreateUser(name, password, admin);
+        if (!user)
+            return Fail(user.error().code == hoot::Errc::kInvalidInput ? kUsageError : kRuntimeError,
+                        user.error().message);
+        std::cout << "created " << (admin ? "admin " : "") << "user " << user->username << "\n";
+    } catch (const std::exception& e) {
+        return Fail(kRuntimeError, e.what());
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Hoot: a self-hosted Q&A community server", "hoot"};
+    cli.set_version_flag("--version", std::string("hoot ") + HOOT_VERSION);
+    cli.require_subcommand(1);
+
+    std::string data = "hoot-data";
+    std::string listen = "127.0.0.1:8080";
+    std::string site_name = "Hoot";
+    bool no_sample = false;
+    auto* serve = cli.add_subcommand("serve", "Serve the community over HTTP");
+    serve->add_option("--data", data, "Data folder (created when missing)");
+    serve->add_option("--listen", listen, "Address to listen on, HOST:PORT");
+    serve->add_option("--site-name", site_name, "The community's name, shown in titles");
+    serve->add_flag("--no-sample", no_sample, "Do not write the sample welcome hoot on a new site");
+
+    auto* user = cli.add_subcommand("user", "Manage user accounts");
+    user->require_subcommand(1);
+    auto* create = user->add_subcommand("create", "Create a user account");
+    std::string name;
+    bool admin = false;
+    bool password_stdin = false;
+    create->add_option("NAME", name, "Username (3-32 of letters, digits, _ and -)")->required();
+    create->add_flag("--admin", admin, "Make the user an administrator");
+    create->add_flag("--password-stdin", password_stdin, "Read the password from standard input")
+        ->required();
+    create->add_option("--data", data, "Data folder (created when missing)");
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return cli.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return cli.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::string message = e.what();
+        if (message.empty()) message = "missing or unknown command";
+        return Fail(kUsageError, message + " (see hoot --help)");
+    }
+
+    if (serve->parsed()) return Serve(data, listen, site_name, no_sample);
+    if (create->parsed()) return CreateUser(data, name, admin);
+    return Fail(kUsageError, "missing command (see hoot --help)");
+}

@@ -1,0 +1,110 @@
+#include "service/hoots.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "domain/slug.hpp"
+#include "domain/validation.hpp"
+#include "render/markdown.hpp"
+
+namespace hoot::service {
+namespace {
+
+Result<FeedPageResult> PageFrom(Result<std::vector<HootSummary>> rows, int limit) {
+    if (!rows) return rows.take_error();
+    FeedPageResult page;
+    page.hoots = std::move(*rows);
+    // One row more than asked tells whether another page exists without counting.
+    if (static_cast<int>(page.hoots.size()) > limit) {
+        page.hoots.resize(static_cast<std::size_t>(limit));
+        page.next = TimeCursor{page.hoots.back().created_at, page.hoots.back().id.value};
+    }
+    return page;
+}
+
+int ClampLimit(int limit) { return std::clamp(limit, 1, kMaxPageSize); }
+
+}  // namespace
+
+std::string FormatCursor(const TimeCursor& cursor) {
+    return std::to_string(cursor.created_at) + "." + std::to_string(cursor.id);
+}
+
+std::optional<TimeCursor> ParseCursor(std::string_view text) {
+    auto dot = text.find('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    TimeCursor cursor;
+    auto parse = [](std::string_view part, std::int64_t& out) {
+        auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+        return !part.empty() && ec == std::errc() && ptr == part.data() + part.size() && out >= 0;
+    };
+    if (!parse(text.substr(0, dot), cursor.created_at) || !parse(text.substr(dot + 1), cursor.id))
+        return std::nullopt;
+    return cursor;
+}
+
+std::optional<CommentOrder> ParseCommentOrder(std::string_view text) {
+    if (text == "latest") return CommentOrder::kLatest;
+    if (text == "oldest") return CommentOrder::kOldest;
+    if (text == "best") return CommentOrder::kBest;
+    return std::nullopt;
+}
+
+Result<Hoot> HootService::Ask(const AskCommand& command) {
+    auto title = ValidateTitle(command.title);
+    if (!title) return title.take_error();
+    auto body = ValidateBody(command.body, kMaxBody);
+    if (!body) return body.take_error();
+    auto tags = NormalizeTags(command.tags);
+    if (!tags) return tags.take_error();
+    NewHoot hoot{command.author, *title,
+                 Slugify(*title),  *body,
+                 render::RenderMarkdown(*body).str(), render::PlainExcerpt(*body),
+                 *tags,            clock_()};
+    auto id = stores_.hoots.Create(hoot);
+    if (!id) return id.take_error();
+    return Get(*id);
+}
+
+Result<Hoot> HootService::Get(HootId id) {
+    auto found = stores_.hoots.Find(id);
+    if (!found) return found.take_error();
+    if (!*found) return Error::Make(Errc::kNotFound, "There is no hoot with that number.");
+    return std::move(**found);
+}
+
+Result<ThreadResult> HootService::Thread(HootId id, CommentOrder order, int limit) {
+    auto hoot = Get(id);
+    if (!hoot) return hoot.take_error();
+    auto comments = stores_.comments.List(id, order, limit);
+    if (!comments) return comments.take_error();
+    ThreadResult thread{std::move(*hoot), std::move(*comments), 0};
+    thread.not_shown = std::max<std::int64_t>(
+        0, thread.hoot.comment_count - static_cast<std::int64_t>(thread.comments.size()));
+    return thread;
+}
+
+Result<FeedPageResult> HootService::Latest(std::optional<TimeCursor> after, int limit) {
+    limit = ClampLimit(limit);
+    return PageFrom(stores_.hoots.Latest(after, limit + 1), limit);
+}
+
+Result<FeedPageResult> HootService::ByAuthor(UserId author, std::optional<TimeCursor> after,
+                                             int limit) {
+    limit = ClampLimit(limit);
+    return PageFrom(stores_.hoots.ByAuthor(author, after, limit + 1), limit);
+}
+
+Result<Comment> HootService::AddComment(UserId author, HootId hoot, std::string_view body) {
+    auto text = ValidateBody(body, kMaxCommentBody);
+    if (!text) return text.take_error();
+    NewComment comment{hoot, author, *text, render::RenderMarkdown(*text).str(), clock_()};
+    auto id = stores_.comments.Create(comment);
+    if (!id) return id.take_error();
+    auto found = stores_.comments.Find(*id);
+    if (!found) return found.take_error();
+    if (!*found) return Error::Make(Errc::kInternal, "The new comment vanished.");
+    return std::move(**found);
+}
+
+}  // namespace hoot::service

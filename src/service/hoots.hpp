@@ -1,0 +1,64 @@
+#pragma once
+// Asking and reading hoots, and commenting on them. Thread-safe.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/clock.hpp"
+#include "domain/model.hpp"
+#include "domain/result.hpp"
+#include "service/ports.hpp"
+
+namespace hoot::service {
+
+inline constexpr int kFeedPageSize = 20;
+inline constexpr int kMaxPageSize = 100;
+inline constexpr int kCommentsFirstPage = 20;
+// "Load Full" shows the whole thread up to this many comments: a guard for absurd threads.
+inline constexpr int kCommentsFullLimit = 5000;
+
+struct AskCommand {
+    UserId author;
+    std::string title;
+    std::string body;
+    std::vector<std::string> tags;  // already split (forms: ParseTags; JSON: a list)
+};
+
+struct FeedPageResult {
+    std::vector<HootSummary> hoots;
+    std::optional<TimeCursor> next;  // where the next page starts, if there is one
+};
+
+struct ThreadResult {
+    Hoot hoot;
+    std::vector<Comment> comments;
+    std::int64_t not_shown = 0;
+};
+
+// Cursor text for URLs: "{created_at}.{id}"; ParseCursor rejects anything else.
+std::string FormatCursor(const TimeCursor& cursor);
+std::optional<TimeCursor> ParseCursor(std::string_view text);
+std::optional<CommentOrder> ParseCommentOrder(std::string_view text);
+
+class HootService {
+public:
+    HootService(Stores stores, Clock clock = SystemNow) : stores_(stores), clock_(std::move(clock)) {}
+
+    // kInvalidInput naming the field, or the new hoot.
+    Result<Hoot> Ask(const AskCommand& command);
+    // kNotFound for unknown or deleted hoots.
+    Result<Hoot> Get(HootId id);
+    // The hoot with its first `limit` comments in `order`.
+    Result<ThreadResult> Thread(HootId id, CommentOrder order, int limit);
+    Result<FeedPageResult> Latest(std::optional<TimeCursor> after, int limit);
+    Result<FeedPageResult> ByAuthor(UserId author, std::optional<TimeCursor> after, int limit);
+    // kNotFound when the hoot is gone; kInvalidInput for a bad body.
+    Result<Comment> AddComment(UserId author, HootId hoot, std::string_view body);
+
+private:
+    Stores stores_;
+    Clock clock_;
+};
+
+}  // namespace hoot::service

@@ -1,0 +1,119 @@
+#pragma once
+// The store interfaces the services need ("ports"). Implemented by store/sqlite (and later
+// store/postgres); services and handlers never see SQL. Every method is thread-safe and runs in
+// its own transaction; failures come back as Error values (kUnavailable when the database is busy,
+// kInternal otherwise), never as exceptions.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/model.hpp"
+#include "domain/result.hpp"
+
+namespace hoot::service {
+
+struct NewUser {
+    std::string username;
+    std::string password_hash;  // empty: cannot sign in
+    bool is_admin = false;
+    UnixSeconds created_at = 0;
+};
+
+struct StoredCredentials {
+    UserId id;
+    std::string password_hash;  // empty when the account cannot sign in
+};
+
+struct ProfileUpdate {
+    std::string display_name;
+    std::string bio_source;
+    std::string bio_html;
+};
+
+class UserStore {
+public:
+    virtual ~UserStore() = default;
+    // kConflict (field "username") when the name is taken, compared case-insensitively.
+    virtual Result<UserId> Create(const NewUser& user) = 0;
+    virtual Result<std::optional<User>> FindById(UserId id) = 0;
+    // Case-insensitive.
+    virtual Result<std::optional<User>> FindByUsername(std::string_view username) = 0;
+    virtual Result<std::optional<StoredCredentials>> FindCredentials(std::string_view username) = 0;
+    // kNotFound when the user does not exist.
+    virtual Status UpdateProfile(UserId id, const ProfileUpdate& update) = 0;
+    virtual Status SetPassword(UserId id, std::string_view password_hash) = 0;
+    virtual Result<std::int64_t> Count() = 0;
+};
+
+class SessionStore {
+public:
+    virtual ~SessionStore() = default;
+    virtual Status Create(std::string_view token_hash, UserId user, UnixSeconds created_at,
+                          UnixSeconds expires_at) = 0;
+    // The user of an unexpired session, or nullopt.
+    virtual Result<std::optional<UserId>> Find(std::string_view token_hash, UnixSeconds now) = 0;
+    virtual Status Delete(std::string_view token_hash) = 0;
+};
+
+struct NewHoot {
+    UserId author;
+    std::string title, slug, body_source, body_html, excerpt;
+    std::vector<std::string> tags;
+    UnixSeconds created_at = 0;
+};
+
+// A position in a time-ordered list: the (created_at, id) of the last item already shown.
+struct TimeCursor {
+    UnixSeconds created_at = 0;
+    std::int64_t id = 0;
+};
+
+class HootStore {
+public:
+    virtual ~HootStore() = default;
+    // Also counts the hoot on its author, in the same transaction.
+    virtual Result<HootId> Create(const NewHoot& hoot) = 0;
+    virtual Result<std::optional<Hoot>> Find(HootId id) = 0;
+    // Newest first, strictly after `after` when given.
+    virtual Result<std::vector<HootSummary>> Latest(std::optional<TimeCursor> after, int limit) = 0;
+    virtual Result<std::vector<HootSummary>> ByAuthor(UserId author, std::optional<TimeCursor> after,
+                                                      int limit) = 0;
+};
+
+struct NewComment {
+    HootId hoot;
+    UserId author;
+    std::string body_source, body_html;
+    UnixSeconds created_at = 0;
+};
+
+class CommentStore {
+public:
+    virtual ~CommentStore() = default;
+    // kNotFound when the hoot does not exist (or is deleted). Counts the comment on the hoot and
+    // on its author in the same transaction.
+    virtual Result<CommentId> Create(const NewComment& comment) = 0;
+    virtual Result<std::optional<Comment>> Find(CommentId id) = 0;
+    // The first `limit` comments of a hoot in `order` (ties broken by age, then id).
+    virtual Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) = 0;
+};
+
+class SettingsStore {
+public:
+    virtual ~SettingsStore() = default;
+    // The value under `key`, storing `initial` first when there is none (atomically).
+    virtual Result<std::string> GetOrInsert(std::string_view key, std::string_view initial) = 0;
+};
+
+// What the services are built on; the composition root (app/) wires a backend into it.
+struct Stores {
+    UserStore& users;
+    SessionStore& sessions;
+    HootStore& hoots;
+    CommentStore& comments;
+    SettingsStore& settings;
+};
+
+}  // namespace hoot::service

@@ -1,0 +1,98 @@
+#include "domain/popularity.hpp"
+#include "store/sqlite/guard.hpp"
+#include "store/sqlite/stores.hpp"
+
+namespace hoot::store::sqlite {
+namespace {
+
+constexpr std::string_view kHootIsLive =
+    "SELECT 1 FROM hoots WHERE id = ? AND deleted_at IS NULL";
+constexpr std::string_view kInsertComment =
+    "INSERT INTO comments(hoot_id, author_id, body_source, body_html, created_at, updated_at, "
+    "best_score) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kCountCommentOnHoot =
+    "UPDATE hoots SET comment_count = comment_count + 1 WHERE id = ?";
+constexpr std::string_view kCountCommentOnAuthor =
+    "UPDATE users SET comment_count = comment_count + 1 WHERE id = ?";
+
+#define COMMENT_COLUMNS                                                                       \
+    "SELECT c.id, c.hoot_id, c.body_source, c.body_html, c.created_at, c.positive, "         \
+    "c.negative, u.id, u.username, u.display_name FROM comments c JOIN users u ON u.id = " \
+    "c.author_id "
+constexpr std::string_view kFindComment =
+    COMMENT_COLUMNS "WHERE c.id = ? AND c.deleted_at IS NULL";
+constexpr std::string_view kCommentsLatest =
+    COMMENT_COLUMNS "WHERE c.hoot_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
+constexpr std::string_view kCommentsOldest =
+    COMMENT_COLUMNS "WHERE c.hoot_id = ? ORDER BY c.created_at, c.id LIMIT ?";
+constexpr std::string_view kCommentsBest =
+    COMMENT_COLUMNS "WHERE c.hoot_id = ? ORDER BY c.best_score DESC, c.created_at, c.id LIMIT ?";
+#undef COMMENT_COLUMNS
+
+Comment ReadComment(const Stmt& row) {
+    Comment c;
+    c.id = CommentId(row.Int(0));
+    c.hoot_id = HootId(row.Int(1));
+    c.body_source = row.Text(2);
+    c.body_html = row.Text(3);
+    c.created_at = row.Int(4);
+    c.reactions = {row.Int(5), row.Int(6)};
+    c.author = ReadAuthor(row, 7);
+    return c;
+}
+
+std::string_view ListQuery(CommentOrder order) {
+    switch (order) {
+        case CommentOrder::kLatest: return kCommentsLatest;
+        case CommentOrder::kOldest: return kCommentsOldest;
+        case CommentOrder::kBest: return kCommentsBest;
+    }
+    return kCommentsLatest;
+}
+
+}  // namespace
+
+Result<CommentId> SqliteCommentStore::Create(const service::NewComment& comment) {
+    return Guarded([&]() -> Result<CommentId> {
+        auto conn = db_.Write();
+        WriteTx tx(*conn);
+        {
+            auto live = conn->Prepare(kHootIsLive);
+            live.Bind(1, comment.hoot.value);
+            if (!live.Step()) return Error::Make(Errc::kNotFound, "That hoot does not exist.");
+        }
+        conn->Prepare(kInsertComment)
+            .BindAll(comment.hoot.value, comment.author.value,
+                     std::string_view(comment.body_source), std::string_view(comment.body_html),
+                     comment.created_at, comment.created_at, BestScore(ReactionTally{}))
+            .Exec();
+        CommentId id(conn->LastInsertId());
+        conn->Prepare(kCountCommentOnHoot).Bind(1, comment.hoot.value).Exec();
+        conn->Prepare(kCountCommentOnAuthor).Bind(1, comment.author.value).Exec();
+        tx.Commit();
+        return id;
+    });
+}
+
+Result<std::optional<Comment>> SqliteCommentStore::Find(CommentId id) {
+    return Guarded([&]() -> Result<std::optional<Comment>> {
+        auto conn = db_.Read();
+        auto stmt = conn->Prepare(kFindComment);
+        stmt.Bind(1, id.value);
+        if (!stmt.Step()) return std::optional<Comment>();
+        return std::optional<Comment>(ReadComment(stmt));
+    });
+}
+
+Result<std::vector<Comment>> SqliteCommentStore::List(HootId hoot, CommentOrder order, int limit) {
+    return Guarded([&]() -> Result<std::vector<Comment>> {
+        auto conn = db_.Read();
+        auto stmt = conn->Prepare(ListQuery(order));
+        stmt.BindAll(hoot.value, limit);
+        std::vector<Comment> comments;
+        while (stmt.Step()) comments.push_back(ReadComment(stmt));
+        return comments;
+    });
+}
+
+}  // namespace hoot::store::sqlite

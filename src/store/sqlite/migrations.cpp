@@ -1,0 +1,122 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <string>
+
+#include "app/log.hpp"
+
+namespace hoot::store::sqlite {
+namespace {
+
+struct Migration {
+    int number;
+    const char* name;
+    const char* sql;
+};
+
+// Append only: a released migration never changes. Keep postgres/migrations in step.
+// Text that is shown as HTML (*_html) is written only by the Markdown sanitiser.
+constexpr Migration kMigrations[] = {
+    {1, "foundation", R"sql(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    username      TEXT NOT NULL,
+    username_key  TEXT NOT NULL UNIQUE,      -- lower-cased: names are unique case-insensitively
+    password_hash TEXT,                      -- NULL: cannot sign in (e.g. imported users)
+    display_name  TEXT NOT NULL DEFAULT '',
+    bio_source    TEXT NOT NULL DEFAULT '',
+    bio_html      TEXT NOT NULL DEFAULT '',
+    is_admin      INTEGER NOT NULL DEFAULT 0,
+    created_at    INTEGER NOT NULL,
+    hoot_count    INTEGER NOT NULL DEFAULT 0,
+    comment_count INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,             -- BLAKE2b of the token: a stolen table opens nothing
+    user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions(user_id);
+
+CREATE TABLE hoots (
+    id            INTEGER PRIMARY KEY,
+    author_id     INTEGER NOT NULL REFERENCES users(id),
+    title         TEXT NOT NULL,
+    slug          TEXT NOT NULL,
+    body_source   TEXT NOT NULL,
+    body_html     TEXT NOT NULL,
+    excerpt       TEXT NOT NULL,
+    tags          TEXT NOT NULL DEFAULT '',  -- space-separated, normalised; hoot_tags indexes them
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL,
+    comment_count INTEGER NOT NULL DEFAULT 0,
+    positive      INTEGER NOT NULL DEFAULT 0,
+    negative      INTEGER NOT NULL DEFAULT 0,
+    deleted_at    INTEGER
+) STRICT;
+CREATE INDEX hoots_latest ON hoots(created_at DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX hoots_by_author ON hoots(author_id, created_at DESC, id DESC);
+
+CREATE TABLE hoot_tags (
+    hoot_id INTEGER NOT NULL REFERENCES hoots(id) ON DELETE CASCADE,
+    tag     TEXT NOT NULL,
+    PRIMARY KEY (tag, hoot_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX hoot_tags_by_hoot ON hoot_tags(hoot_id);
+
+CREATE TABLE comments (
+    id          INTEGER PRIMARY KEY,
+    hoot_id     INTEGER NOT NULL REFERENCES hoots(id) ON DELETE CASCADE,
+    author_id   INTEGER NOT NULL REFERENCES users(id),
+    body_source TEXT NOT NULL,
+    body_html   TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    positive    INTEGER NOT NULL DEFAULT 0,
+    negative    INTEGER NOT NULL DEFAULT 0,
+    best_score  REAL NOT NULL DEFAULT 0,     -- Wilson lower bound, kept in step with the counts
+    deleted_at  INTEGER
+) STRICT;
+CREATE INDEX comments_by_time ON comments(hoot_id, created_at, id);
+CREATE INDEX comments_by_best ON comments(hoot_id, best_score DESC, created_at, id);
+CREATE INDEX comments_by_author ON comments(author_id, created_at DESC);
+)sql"},
+};
+
+}  // namespace
+
+int LatestMigration() { return kMigrations[std::size(kMigrations) - 1].number; }
+
+void ApplyMigrations(Connection& conn) {
+    conn.ExecScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT;");
+    int applied = 0;
+    {
+        auto stmt = conn.Prepare("SELECT COALESCE(MAX(number), 0) FROM schema_migrations");
+        if (stmt.Step()) applied = static_cast<int>(stmt.Int(0));
+    }
+    if (applied > LatestMigration())
+        throw std::runtime_error("the database was written by a newer Hoot (schema " +
+                                 std::to_string(applied) + "); this binary knows up to " +
+                                 std::to_string(LatestMigration()));
+    for (const auto& migration : kMigrations) {
+        if (migration.number <= applied) continue;
+        WriteTx tx(conn);
+        conn.ExecScript(migration.sql);
+        conn.Prepare("INSERT INTO schema_migrations(number, name, applied_at) "
+                     "VALUES (?, ?, unixepoch())")
+            .BindAll(migration.number, std::string_view(migration.name))
+            .Exec();
+        tx.Commit();
+        log::Info("applied migration " + std::to_string(migration.number) + " " + migration.name);
+    }
+}
+
+}  // namespace hoot::store::sqlite

@@ -1,0 +1,93 @@
+#pragma once
+// The SQLite implementations of the service ports. Each class keeps its SQL in its own
+// *_store.cpp file as named constants. Thread-safe: reads lease a pooled connection, writes take
+// the single writer.
+
+#include <filesystem>
+#include <memory>
+
+#include "service/ports.hpp"
+#include "store/sqlite/db.hpp"
+
+namespace hoot::store::sqlite {
+
+class SqliteUserStore final : public service::UserStore {
+public:
+    explicit SqliteUserStore(Database& db) : db_(db) {}
+    Result<UserId> Create(const service::NewUser& user) override;
+    Result<std::optional<User>> FindById(UserId id) override;
+    Result<std::optional<User>> FindByUsername(std::string_view username) override;
+    Result<std::optional<service::StoredCredentials>> FindCredentials(
+        std::string_view username) override;
+    Status UpdateProfile(UserId id, const service::ProfileUpdate& update) override;
+    Status SetPassword(UserId id, std::string_view password_hash) override;
+    Result<std::int64_t> Count() override;
+
+private:
+    Database& db_;
+};
+
+class SqliteSessionStore final : public service::SessionStore {
+public:
+    explicit SqliteSessionStore(Database& db) : db_(db) {}
+    Status Create(std::string_view token_hash, UserId user, UnixSeconds created_at,
+                  UnixSeconds expires_at) override;
+    Result<std::optional<UserId>> Find(std::string_view token_hash, UnixSeconds now) override;
+    Status Delete(std::string_view token_hash) override;
+
+private:
+    Database& db_;
+};
+
+class SqliteHootStore final : public service::HootStore {
+public:
+    explicit SqliteHootStore(Database& db) : db_(db) {}
+    Result<HootId> Create(const service::NewHoot& hoot) override;
+    Result<std::optional<Hoot>> Find(HootId id) override;
+    Result<std::vector<HootSummary>> Latest(std::optional<service::TimeCursor> after,
+                                            int limit) override;
+    Result<std::vector<HootSummary>> ByAuthor(UserId author,
+                                              std::optional<service::TimeCursor> after,
+                                              int limit) override;
+
+private:
+    Database& db_;
+};
+
+class SqliteCommentStore final : public service::CommentStore {
+public:
+    explicit SqliteCommentStore(Database& db) : db_(db) {}
+    Result<CommentId> Create(const service::NewComment& comment) override;
+    Result<std::optional<Comment>> Find(CommentId id) override;
+    Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) override;
+
+private:
+    Database& db_;
+};
+
+class SqliteSettingsStore final : public service::SettingsStore {
+public:
+    explicit SqliteSettingsStore(Database& db) : db_(db) {}
+    Result<std::string> GetOrInsert(std::string_view key, std::string_view initial) override;
+
+private:
+    Database& db_;
+};
+
+// The whole SQLite backend: the database file and one of each store over it.
+class SqliteBackend {
+public:
+    explicit SqliteBackend(const std::filesystem::path& file, int read_connections = 4);
+    service::Stores stores();
+    Database& database() { return db_; }
+
+private:
+    Database db_;
+    SqliteUserStore users_{db_};
+    SqliteSessionStore sessions_{db_};
+    SqliteHootStore hoots_{db_};
+    SqliteCommentStore comments_{db_};
+    SqliteSettingsStore settings_{db_};
+};
+
+}  // namespace hoot::store::sqlite

@@ -1,0 +1,182 @@
+#include "web/views/parts.hpp"
+
+#include "domain/popularity.hpp"
+#include "render/time_format.hpp"
+#include "web/urls.hpp"
+
+namespace hoot::web::views {
+
+using render::Html;
+
+std::string TagUrl(std::string_view tag) { return "/tags/" + UrlEncode(tag); }
+
+std::string CommentsPostUrl(HootId id) {
+    std::string url(kCreateHootPath);
+    url += '/';
+    url += std::to_string(id.value);
+    url += "/comments";
+    return url;
+}
+
+void AppendAuthorLink(Html& html, const AuthorRef& author) {
+    const std::string& name = author.display_name.empty() ? author.username : author.display_name;
+    html.Raw("<a class=\"author\" href=\"")
+        .Attr(UserUrl(author.username))
+        .Raw("\">")
+        .Text(name)
+        .Raw("</a>");
+}
+
+void AppendTime(Html& html, UnixSeconds t, UnixSeconds now) {
+    html.Raw("<time datetime=\"")
+        .Attr(render::IsoTime(t))
+        .Raw("\" title=\"")
+        .Attr(render::ExactTime(t))
+        .Raw("\">")
+        .Text(render::RelativeTime(t, now))
+        .Raw("</time>");
+}
+
+void AppendPopularity(Html& html, const ReactionTally& tally) {
+    html.Raw("<p class=\"pop\"><span>")
+        .Number(PopularityPercent(tally))
+        .Raw("% popularity</span> <span>")
+        .Number(tally.total())
+        .Raw(" Reactions</span></p>");
+}
+
+void AppendTags(Html& html, const std::vector<std::string>& tags) {
+    if (tags.empty()) return;
+    html.Raw("<ul class=\"tags\" aria-label=\"Tags\">");
+    for (const std::string& tag : tags) {
+        html.Raw("<li><a rel=\"tag\" href=\"")
+            .Attr(TagUrl(tag))
+            .Raw("\">")
+            .Text(tag)
+            .Raw("</a></li>");
+    }
+    html.Raw("</ul>");
+}
+
+void AppendCount(Html& html, std::int64_t count, render::Markup one, render::Markup many) {
+    html.Number(count).Raw(" ").Raw(count == 1 ? one : many);
+}
+
+void AppendHootSummary(Html& html, const HootSummary& hoot, UnixSeconds now, int heading_level) {
+    html.Raw("<article class=\"summary\">");
+    // The heading tag is chosen at run time, so each literal is written out (Raw takes literals).
+    const bool h2 = heading_level <= 2;
+    if (h2) {
+        html.Raw("<h2>");
+    } else {
+        html.Raw("<h3>");
+    }
+    html.Raw("<a href=\"").Attr(HootUrl(hoot.id, hoot.slug)).Raw("\">").Text(hoot.title);
+    if (h2) {
+        html.Raw("</a></h2>");
+    } else {
+        html.Raw("</a></h3>");
+    }
+    if (!hoot.excerpt.empty()) html.Raw("<p class=\"excerpt\">").Text(hoot.excerpt).Raw("</p>");
+    AppendTags(html, hoot.tags);
+    html.Raw("<p class=\"meta\">");
+    AppendAuthorLink(html, hoot.author);
+    html.Raw(" <span aria-hidden=\"true\">·</span> ");
+    AppendTime(html, hoot.created_at, now);
+    html.Raw(" <span aria-hidden=\"true\">·</span> ");
+    AppendCount(html, hoot.comment_count, "comment", "comments");
+    html.Raw(" <span aria-hidden=\"true\">·</span> ")
+        .Number(PopularityPercent(hoot.reactions))
+        .Raw("% popularity</p></article>");
+}
+
+void AppendCsrf(Html& html, std::string_view token) {
+    html.Raw("<input type=\"hidden\" name=\"csrf\" value=\"").Attr(token).Raw("\">");
+}
+
+namespace {
+
+// Opens the control's tag up to (not including) its closing '>' or its content.
+void AppendControlOpening(Html& html, const FieldSpec& field, std::string_view id) {
+    switch (field.kind) {
+        case FieldKind::kTextarea:
+            html.Raw("<textarea");
+            break;
+        case FieldKind::kPassword:
+            html.Raw("<input type=\"password\"");
+            break;
+        case FieldKind::kText:
+            html.Raw("<input type=\"text\"");
+            break;
+    }
+    html.Raw(" id=\"").Attr(id).Raw("\" name=\"").Attr(field.name).Raw("\"");
+    if (field.kind == FieldKind::kTextarea) html.Raw(" rows=\"").Number(field.rows).Raw("\"");
+    if (!field.autocomplete.empty()) {
+        html.Raw(" autocomplete=\"").Attr(field.autocomplete).Raw("\"");
+    }
+    if (field.min_length > 0) {
+        html.Raw(" minlength=\"").Number(static_cast<std::int64_t>(field.min_length)).Raw("\"");
+    }
+    if (field.max_length > 0) {
+        html.Raw(" maxlength=\"").Number(static_cast<std::int64_t>(field.max_length)).Raw("\"");
+    }
+    if (field.required) html.Raw(" required");
+}
+
+}  // namespace
+
+void AppendField(Html& html, const FieldSpec& field, const FormErrors& errors) {
+    const std::string id = "f-" + std::string(field.name);
+    const std::string* error = errors.For(field.name);
+
+    if (error) {
+        html.Raw("<div class=\"field has-error\">");
+    } else {
+        html.Raw("<div class=\"field\">");
+    }
+    html.Raw("<label for=\"").Attr(id).Raw("\">").Raw(field.label).Raw("</label>");
+    if (!field.hint.empty()) {
+        html.Raw("<p class=\"hint\" id=\"").Attr(id).Raw("-hint\">").Text(field.hint).Raw("</p>");
+    }
+    if (error) {
+        html.Raw("<p class=\"error\" id=\"").Attr(id).Raw("-error\">").Text(*error).Raw("</p>");
+    }
+
+    AppendControlOpening(html, field, id);
+    if (!field.hint.empty() || error) {
+        html.Raw(" aria-describedby=\"");
+        if (!field.hint.empty()) html.Attr(id).Raw("-hint");
+        if (!field.hint.empty() && error) html.Raw(" ");
+        if (error) html.Attr(id).Raw("-error");
+        html.Raw("\"");
+    }
+    if (error) html.Raw(" aria-invalid=\"true\"");
+
+    if (field.kind == FieldKind::kTextarea) {
+        // The HTML parser drops one newline right after <textarea>; writing one keeps a value
+        // that itself starts with a newline intact.
+        html.Raw(">\n").Text(field.value).Raw("</textarea>");
+    } else if (field.kind == FieldKind::kPassword) {
+        // Passwords are never sent back to the browser, even when the form failed.
+        html.Raw(">");
+    } else {
+        html.Raw(" value=\"").Attr(field.value).Raw("\">");
+    }
+    html.Raw("</div>");
+}
+
+void AppendErrorSummary(Html& html, const FormErrors& errors) {
+    if (errors.empty()) return;
+    html.Raw("<div class=\"error-summary\" role=\"alert\">");
+    if (!errors.general.empty()) html.Raw("<p>").Text(errors.general).Raw("</p>");
+    if (!errors.fields.empty()) {
+        html.Raw("<ul>");
+        for (const auto& [name, message] : errors.fields) {
+            html.Raw("<li><a href=\"#f-").Attr(name).Raw("\">").Text(message).Raw("</a></li>");
+        }
+        html.Raw("</ul>");
+    }
+    html.Raw("</div>");
+}
+
+}  // namespace hoot::web::views

@@ -1,0 +1,74 @@
+#pragma once
+// Pieces several views share, so the same thing looks and reads the same on every page: author
+// links, times, the popularity line, tags, feed entries and form fields. Pure functions that
+// append to a builder; thread-safe.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/model.hpp"
+#include "render/html.hpp"
+#include "web/views/view_models.hpp"
+
+namespace hoot::web::views {
+
+// "/tags/{tag}" with the tag percent-encoded. urls.hpp has no tag URL yet; move it there when the
+// tag page route lands (change together with http/routes.cpp).
+std::string TagUrl(std::string_view tag);
+
+// "/hoots/{id}/comments": where the thread's comment form posts. Same caveat as TagUrl.
+std::string CommentsPostUrl(HootId id);
+
+// The author's display name (the username when they set none), linking to their profile.
+void AppendAuthorLink(render::Html& html, const AuthorRef& author);
+
+// <time datetime="{IsoTime}" title="{ExactTime}">{RelativeTime(t, now)}</time>
+void AppendTime(render::Html& html, UnixSeconds t, UnixSeconds now);
+
+// "10% popularity 0 Reactions": the line every hoot and comment carries (wording of the
+// reference page, which does not singularise "Reactions").
+void AppendPopularity(render::Html& html, const ReactionTally& tally);
+
+// A list of links to each tag's page; nothing at all when there are no tags.
+void AppendTags(render::Html& html, const std::vector<std::string>& tags);
+
+// "1 hoot", "2 hoots": `one` and `many` are the nouns.
+void AppendCount(render::Html& html, std::int64_t count, render::Markup one, render::Markup many);
+
+// One entry of a list of hoots (feed, profile): title link, excerpt, tags, author, time,
+// comment count and popularity. `heading_level` (2 or 3) keeps the page's headings in order.
+void AppendHootSummary(render::Html& html, const HootSummary& hoot, UnixSeconds now,
+                       int heading_level);
+
+// The hidden input every POST form carries; the CSRF middleware reads the field named "csrf".
+void AppendCsrf(render::Html& html, std::string_view token);
+
+enum class FieldKind { kText, kPassword, kTextarea };
+
+// One labelled form control. Its id is "f-{name}", so error summaries can link to it; names are
+// unique on every page that has a form.
+struct FieldSpec {
+    std::string_view name;  // the form field name, also the key of its errors
+    render::Markup label;
+    std::string_view value{};  // what the person typed, kept when the form comes back with errors
+    FieldKind kind = FieldKind::kText;
+    std::string_view hint{};          // plain text shown under the label; empty: none
+    std::string_view autocomplete{};  // empty: browser default
+    std::size_t min_length = 0;       // 0: no attribute
+    std::size_t max_length = 0;       // 0: no attribute
+    bool required = false;
+    int rows = 8;  // textareas only
+};
+
+// Label, hint, the field's error message (if any) and the control, in that order, with
+// aria-describedby and aria-invalid so screen readers announce the hint and the error.
+void AppendField(render::Html& html, const FieldSpec& field, const FormErrors& errors);
+
+// When there are errors: a box at the top of the form with the general message and a link to
+// each field in error, so nothing the handler reported goes unshown. Nothing otherwise.
+void AppendErrorSummary(render::Html& html, const FormErrors& errors);
+
+}  // namespace hoot::web::views
