@@ -25,11 +25,13 @@ bool ParseListen(const std::string& text, std::string& host, unsigned short& por
     auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0) return false;
     host = text.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     std::string_view digits(text.data() + colon + 1, text.size() - colon - 1);
     unsigned value = 0;
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || value > 65535)
+    if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() ||
+        value > 65535)
         return false;
     port = static_cast<unsigned short>(value);
     return true;
@@ -42,14 +44,16 @@ int Serve(const std::string& data, const std::string& listen, const std::string&
     config.site_name = site_name;
     config.seed_sample_content = !no_sample;
     if (!ParseListen(listen, config.server.host, config.server.port))
-        return Fail(kUsageError, "--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" + listen + "')");
+        return Fail(kUsageError,
+                    "--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" + listen + "')");
     if (site_name.empty() || site_name.size() > 100)
         return Fail(kUsageError, "--site-name must be 1 to 100 characters");
     try {
         hoot::app::App app(config);
         app.Start();
-        hoot::log::Info("Hoot " HOOT_VERSION " listening on http://" + listen.substr(0, listen.rfind(':')) +
-                        ":" + std::to_string(app.port()) + " (data in " + data + ")");
+        hoot::log::Info("Hoot " HOOT_VERSION " listening on http://" +
+                        listen.substr(0, listen.rfind(':')) + ":" + std::to_string(app.port()) +
+                        " (data in " + data + ")");
         hoot::http::Server::WaitForTerminationSignal();
         hoot::log::Info("stopping: finishing requests in flight");
         app.Stop();
@@ -73,8 +77,9 @@ int CreateUser(const std::string& data, const std::string& name, bool admin) {
         hoot::app::App app(config);
         auto user = app.services().accounts.CreateUser(name, password, admin);
         if (!user)
-            return Fail(user.error().code == hoot::Errc::kInvalidInput ? kUsageError : kRuntimeError,
-                        user.error().message);
+            return Fail(
+                user.error().code == hoot::Errc::kInvalidInput ? kUsageError : kRuntimeError,
+                user.error().message);
         std::cout << "created " << (admin ? "admin " : "") << "user " << user->username << "\n";
     } catch (const std::exception& e) {
         return Fail(kRuntimeError, e.what());

@@ -13,9 +13,9 @@ Result<int> LimitParam(const http::Request& request, int fallback, int max) {
     int value = 0;
     auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (ec != std::errc() || ptr != text->data() + text->size() || value < 1 || value > max)
-        return Error::Make(Errc::kBadRequest,
-                           "\"limit\" must be a whole number from 1 to " + std::to_string(max) + ".",
-                           "limit");
+        return Error::Make(
+            Errc::kBadRequest,
+            "\"limit\" must be a whole number from 1 to " + std::to_string(max) + ".", "limit");
     return value;
 }
 
@@ -34,8 +34,8 @@ http::Response ListHoots(service::Services& services, http::RequestContext& ctx)
     if (auto text = ctx.request.QueryParam("after"); text && !text->empty()) {
         after = service::ParseCursor(*text);
         if (!after)
-            return JsonError(Error::Make(Errc::kBadRequest,
-                                         "\"after\" must be a cursor from a previous page.", "after"));
+            return JsonError(Error::Make(
+                Errc::kBadRequest, "\"after\" must be a cursor from a previous page.", "after"));
     }
     auto limit = LimitParam(ctx.request, service::kFeedPageSize, service::kMaxPageSize);
     if (!limit) return JsonError(limit.error());
@@ -72,8 +72,8 @@ http::Response GetHoot(service::Services& services, http::RequestContext& ctx) {
     if (auto sort = ctx.request.QueryParam("sort")) {
         auto parsed = service::ParseCommentOrder(*sort);
         if (!parsed)
-            return JsonError(Error::Make(Errc::kBadRequest,
-                                         "\"sort\" must be latest, oldest or best.", "sort"));
+            return JsonError(
+                Error::Make(Errc::kBadRequest, "\"sort\" must be latest, oldest or best.", "sort"));
         order = *parsed;
     }
     auto limit = LimitParam(ctx.request, 100, kMaxApiComments);

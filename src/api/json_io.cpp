@@ -9,7 +9,8 @@ namespace hoot::api {
 namespace {
 
 Json ReactionsJson(const ReactionTally& tally) {
-    return Json{{"positive", tally.positive}, {"negative", tally.negative}, {"total", tally.total()}};
+    return Json{
+        {"positive", tally.positive}, {"negative", tally.negative}, {"total", tally.total()}};
 }
 
 Error WrongType(std::string_view name, std::string_view expected) {
@@ -41,7 +42,8 @@ http::Response JsonError(const Error& error) {
 
 Result<Json> ParseObject(const http::Request& request) {
     if (!request.Header("content-type").starts_with("application/json"))
-        return Error::Make(Errc::kBadRequest, "Send a JSON body with Content-Type: application/json.");
+        return Error::Make(Errc::kBadRequest,
+                           "Send a JSON body with Content-Type: application/json.");
     Json parsed;
     try {
         parsed = Json::parse(request.body);
@@ -49,7 +51,8 @@ Result<Json> ParseObject(const http::Request& request) {
         return Error::Make(Errc::kBadRequest,
                            "The body is not valid JSON (at byte " + std::to_string(e.byte) + ").");
     }
-    if (!parsed.is_object()) return Error::Make(Errc::kBadRequest, "The body must be a JSON object.");
+    if (!parsed.is_object())
+        return Error::Make(Errc::kBadRequest, "The body must be a JSON object.");
     return parsed;
 }
 

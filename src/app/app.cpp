@@ -25,8 +25,8 @@ std::filesystem::path PrepareDataDir(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec || !std::filesystem::is_directory(dir))
-        throw std::runtime_error("cannot use data folder '" + dir.string() + "': " +
-                                 (ec ? ec.message() : "not a folder"));
+        throw std::runtime_error("cannot use data folder '" + dir.string() +
+                                 "': " + (ec ? ec.message() : "not a folder"));
     return dir;
 }
 
@@ -68,14 +68,16 @@ App::App(AppConfig config) {
             return kind == http::Kind::kApi ? api::JsonError(error)
                                             : web::ErrorPage(impl.site, ctx, error);
         });
-    if (impl.config.seed_sample_content) SeedSampleContentOnce(impl.backend.stores(), impl.services);
+    if (impl.config.seed_sample_content)
+        SeedSampleContentOnce(impl.backend.stores(), impl.services);
 }
 
 App::~App() { Stop(); }
 
 void App::Start() {
     impl_->server = std::make_unique<http::Server>(
-        impl_->config.server, [this](http::Request& request) { return impl_->pipeline->Handle(request); });
+        impl_->config.server,
+        [this](http::Request& request) { return impl_->pipeline->Handle(request); });
     impl_->server->Start();
 }
 

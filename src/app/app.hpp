@@ -21,7 +21,7 @@ struct AppConfig {
 };
 
 class App {
-public:
+  public:
     // Creates the data folder when missing, opens the database and migrates it. Throws
     // std::runtime_error with a readable message on failure.
     explicit App(AppConfig config);
@@ -37,7 +37,7 @@ public:
     // Runs one request through the whole pipeline without the network (benchmarks, tests).
     http::Response Handle(http::Request& request);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

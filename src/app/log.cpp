@@ -12,10 +12,14 @@ std::atomic<Level> g_level{Level::kInfo};
 
 std::string_view LevelName(Level level) {
     switch (level) {
-        case Level::kDebug: return "debug";
-        case Level::kInfo: return "info";
-        case Level::kWarn: return "warn";
-        case Level::kError: return "error";
+        case Level::kDebug:
+            return "debug";
+        case Level::kInfo:
+            return "info";
+        case Level::kWarn:
+            return "warn";
+        case Level::kError:
+            return "error";
     }
     return "info";
 }
@@ -32,7 +36,12 @@ void Write(Level level, std::string_view message) {
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
     std::string line;
     line.reserve(message.size() + 48);
-    line.append(stamp).append(" ").append(LevelName(level)).append(" ").append(message).append("\n");
+    line.append(stamp)
+        .append(" ")
+        .append(LevelName(level))
+        .append(" ")
+        .append(message)
+        .append("\n");
     // One write(2) per line keeps lines from different threads whole.
     [[maybe_unused]] auto written = ::write(2, line.data(), line.size());
 }

@@ -8,7 +8,8 @@ namespace {
 
 // Our own words: the sample ships with the product, so nothing here is borrowed.
 constexpr const char* kWelcomeTitle = "Welcome to Hoot: what a thread can hold";
-constexpr const char* kWelcomeBody = R"md(Hoot is a place to ask questions and get answers from people who know.
+constexpr const char* kWelcomeBody =
+    R"md(Hoot is a place to ask questions and get answers from people who know.
 This first **hoot** shows what a thread can hold; edit or delete it once your community is under way.
 
 ## Asking well
@@ -38,7 +39,8 @@ make test   # runs every test
 )md";
 constexpr const char* kWelcomeTags[] = {"welcome", "meta", "how-to"};
 
-constexpr const char* kFirstComment = R"md(Glad to be here! Two tips from running a club forum for years:
+constexpr const char* kFirstComment =
+    R"md(Glad to be here! Two tips from running a club forum for years:
 
 - Search before you ask: the answer is often already in an old thread.
 - When an answer solves your problem, say so in a comment, so the next reader knows it worked.
@@ -68,9 +70,9 @@ void SeedSampleContentOnce(service::Stores stores, service::Services services) {
         owl->id, {"Olive the Owl", "Keeps an eye on this Hoot at night. A sample user."});
     (void)services.accounts.UpdateProfile(
         finch->id, {"Felix Finch", "Asks a lot of questions. A sample user."});
-    auto hoot = services.hoots.Ask({owl->id, kWelcomeTitle, kWelcomeBody,
-                                    std::vector<std::string>(std::begin(kWelcomeTags),
-                                                             std::end(kWelcomeTags))});
+    auto hoot = services.hoots.Ask(
+        {owl->id, kWelcomeTitle, kWelcomeBody,
+         std::vector<std::string>(std::begin(kWelcomeTags), std::end(kWelcomeTags))});
     if (!hoot) {
         log::Warn("sample hoot failed: " + hoot.error().message);
         return;

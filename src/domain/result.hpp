@@ -46,9 +46,9 @@ struct Error {
 // A value or an Error. Deliberately small: ok(), value(), error(), operator*/->.
 template <typename T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : data_(std::move(value)) {}            // NOLINT: implicit on purpose
-    Result(Error error) : data_(std::move(error)) {}        // NOLINT
+  public:
+    Result(T value) : data_(std::move(value)) {}      // NOLINT: implicit on purpose
+    Result(Error error) : data_(std::move(error)) {}  // NOLINT
     bool ok() const { return data_.index() == 0; }
     explicit operator bool() const { return ok(); }
     T& value() & { return std::get<0>(data_); }
@@ -61,7 +61,7 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-private:
+  private:
     std::variant<T, Error> data_;
 };
 

@@ -27,19 +27,19 @@ struct RequestContext {
 
     Request& request;
     PathParams params;
-    std::optional<User> user;      // the signed-in user, if any
-    std::string session_token;     // the raw token that signed them in
-    bool bearer = false;           // signed in by Authorization: Bearer (API clients)
-    std::string csrf_token;        // forms rendered for this request carry it
-    std::string theme;             // "dark", "light" or "" from the theme cookie
-    Fields set_cookies;            // ("Set-Cookie", value) pairs to add to the response
+    std::optional<User> user;   // the signed-in user, if any
+    std::string session_token;  // the raw token that signed them in
+    bool bearer = false;        // signed in by Authorization: Bearer (API clients)
+    std::string csrf_token;     // forms rendered for this request carry it
+    std::string theme;          // "dark", "light" or "" from the theme cookie
+    Fields set_cookies;         // ("Set-Cookie", value) pairs to add to the response
     UnixSeconds now = 0;
 
     // The urlencoded form body, parsed once on first use.
     const Fields& Form();
     std::string FormValue(std::string_view name);
 
-private:
+  private:
     std::optional<Fields> form_;
 };
 

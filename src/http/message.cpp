@@ -25,7 +25,8 @@ std::string PercentDecode(std::string_view text, bool plus_is_space) {
         char c = text[i];
         if (c == '+' && plus_is_space) {
             out += ' ';
-        } else if (c == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
+        } else if (c == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+                   HexValue(text[i + 2]) >= 0) {
             out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
             i += 2;
         } else {
@@ -44,7 +45,8 @@ Fields ParseUrlEncoded(std::string_view text) {
         if (pair.empty()) continue;
         auto eq = pair.find('=');
         std::string_view name = pair.substr(0, eq);
-        std::string_view value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+        std::string_view value =
+            eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
         fields.emplace_back(PercentDecode(name, true), PercentDecode(value, true));
     }
     return fields;
@@ -74,7 +76,8 @@ std::optional<std::string> Request::Cookie(std::string_view wanted) const {
             if (eq == std::string_view::npos) continue;
             if (Trim(item.substr(0, eq)) == wanted) {
                 std::string_view v = Trim(item.substr(eq + 1));
-                if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+                if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
+                    v = v.substr(1, v.size() - 2);
                 return std::string(v);
             }
         }

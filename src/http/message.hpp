@@ -13,12 +13,12 @@ namespace hoot::http {
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
-    std::string method;   // "GET", "POST", ...; HEAD arrives as "GET" with head_only set
+    std::string method;  // "GET", "POST", ...; HEAD arrives as "GET" with head_only set
     bool head_only = false;
-    std::string target;   // path and query as sent
-    std::string path;     // percent-decoded path, without the query
-    std::string query;    // raw query string, without '?'
-    Fields headers;       // names lower-cased
+    std::string target;  // path and query as sent
+    std::string path;    // percent-decoded path, without the query
+    std::string query;   // raw query string, without '?'
+    Fields headers;      // names lower-cased
     std::string body;
     std::string remote_address;
 

@@ -100,11 +100,11 @@ Response Pipeline::Run(RequestContext& ctx, const Route& route) {
         client.append(ctx.user ? std::to_string(ctx.user->id.value) : ctx.request.remote_address);
         int retry_after = 60;
         if (!limiter_.Allow(options.rate_limit, client, &retry_after)) {
-            Response response = present_error_(
-                ctx, options.kind,
-                Error::Make(Errc::kRateLimited, "Too many requests. Please wait " +
-                                                    std::to_string(retry_after) +
-                                                    " seconds and try again."));
+            Response response =
+                present_error_(ctx, options.kind,
+                               Error::Make(Errc::kRateLimited, "Too many requests. Please wait " +
+                                                                   std::to_string(retry_after) +
+                                                                   " seconds and try again."));
             response.Header("Retry-After", std::to_string(retry_after));
             return response;
         }
@@ -130,10 +130,11 @@ Response Pipeline::Handle(Request& request) {
             response = Run(ctx, *match.route);
         }
     } catch (const std::exception& e) {
-        log::Error(std::string("unhandled error on ") + request.method + " " + request.path +
-                   ": " + e.what());
-        response = present_error_(ctx, KindOfPath(request.path),
-                                  Error::Make(Errc::kInternal, "Something went wrong on our side."));
+        log::Error(std::string("unhandled error on ") + request.method + " " + request.path + ": " +
+                   e.what());
+        response =
+            present_error_(ctx, KindOfPath(request.path),
+                           Error::Make(Errc::kInternal, "Something went wrong on our side."));
     }
     for (auto& cookie : ctx.set_cookies) response.headers.push_back(std::move(cookie));
     AddSecurityHeaders(response);

@@ -21,7 +21,7 @@ inline constexpr std::string_view kThemeCookie = "hoot_theme";
 using ErrorPresenter = std::function<Response(RequestContext&, Kind, const Error&)>;
 
 class Pipeline {
-public:
+  public:
     Pipeline(const Router& router, service::AccountService& accounts, RateLimiter& limiter,
              std::string csrf_secret, ErrorPresenter present_error)
         : router_(router),
@@ -35,7 +35,7 @@ public:
     // The token forms must carry for a given seed (session token or anonymous cookie).
     std::string CsrfTokenFor(std::string_view seed) const;
 
-private:
+  private:
     void ResolveViewer(RequestContext& ctx);
     bool CsrfValid(RequestContext& ctx);
     Response Run(RequestContext& ctx, const Route& route);

@@ -19,11 +19,12 @@ struct RateRule {
 };
 
 class RateLimiter {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
 
     // Rules by bucket name; a route naming a bucket that has no rule is not limited.
-    explicit RateLimiter(std::map<std::string, RateRule, std::less<>> rules) : rules_(std::move(rules)) {}
+    explicit RateLimiter(std::map<std::string, RateRule, std::less<>> rules)
+        : rules_(std::move(rules)) {}
     // The default rules: sign-in, sign-up, posting hoots and comments.
     static std::map<std::string, RateRule, std::less<>> DefaultRules();
 
@@ -32,7 +33,7 @@ public:
     // For tests: advance time.
     void SetNowForTest(Clock::time_point now) { fixed_now_ = now; }
 
-private:
+  private:
     struct State {
         double tokens;
         Clock::time_point updated;

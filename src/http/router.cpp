@@ -44,8 +44,8 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
         for (std::size_t i = 0; i < parts.size() && fits; ++i) {
             const auto& segment = route.segments[i];
             if (IsCapture(segment))
-                params.values.emplace_back(
-                    std::string_view(segment).substr(1, segment.size() - 2), std::string(parts[i]));
+                params.values.emplace_back(std::string_view(segment).substr(1, segment.size() - 2),
+                                           std::string(parts[i]));
             else
                 fits = segment == parts[i];
         }

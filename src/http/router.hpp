@@ -45,12 +45,12 @@ struct RouteMatch {
 };
 
 class Router {
-public:
+  public:
     void Add(std::string_view method, std::string_view pattern, Handler handler,
              RouteOptions options = {});
     RouteMatch Match(std::string_view method, std::string_view path) const;
 
-private:
+  private:
     std::vector<Route> routes_;
 };
 

@@ -43,6 +43,7 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("GET",  "/static/{file}",           ServeStatic, kStateless);
 
     router.Add("GET",  "/",                        page(web::ShowFeed), kPage);
+    router.Add("GET",  "/tags/{tag}",              page(web::ShowTagFeed), kPage);
     router.Add("GET",  "/login",                   page(web::ShowSignIn), kPage);
     router.Add("POST", "/login",                   page(web::SignIn), Limited(kPage, "signin"));
     router.Add("GET",  "/signup",                  page(web::ShowSignUp), kPage);

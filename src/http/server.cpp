@@ -1,6 +1,4 @@
 // <utility> must precede Asio's coroutine support on g++ 12 with Boost 1.74 (Asio issue #944).
-#include <utility>
-
 #include "http/server.hpp"
 
 #include <atomic>
@@ -10,6 +8,7 @@
 #include <exception>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "app/log.hpp"
@@ -37,10 +36,10 @@ asio::awaitable<Response> RunOn(asio::thread_pool& pool, Work work) {
                 error = std::current_exception();
             }
             auto executor = asio::get_associated_executor(handler);
-            asio::post(executor, [handler = std::move(handler), error,
-                                  result = std::move(result)]() mutable {
-                handler(error, std::move(result));
-            });
+            asio::post(executor,
+                       [handler = std::move(handler), error, result = std::move(result)]() mutable {
+                           handler(error, std::move(result));
+                       });
         });
     };
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable),
@@ -59,7 +58,8 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& beast_request, const std:
     std::string_view target = request.target;
     auto question = target.find('?');
     request.path = PercentDecode(target.substr(0, question), false);
-    if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+    if (question != std::string_view::npos)
+        request.query = std::string(target.substr(question + 1));
     request.headers.reserve(16);
     for (const auto& field : beast_request) {
         std::string name(field.name_string());
@@ -131,8 +131,7 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
     }
 }
 
-asio::awaitable<void> Server::Impl::RejectAndClose(beast::tcp_stream& stream,
-                                                   bhttp::status status,
+asio::awaitable<void> Server::Impl::RejectAndClose(beast::tcp_stream& stream, bhttp::status status,
                                                    std::string_view message) {
     boost::system::error_code ec;
     auto response = PlainError(status, message);
@@ -241,8 +240,7 @@ void Server::Start() {
     impl.port = impl.acceptor->local_endpoint().port();
 
     asio::co_spawn(*impl.contexts[0], impl.AcceptLoop(), asio::detached);
-    for (auto& context : impl.contexts)
-        impl.threads.emplace_back([&context] { context->run(); });
+    for (auto& context : impl.contexts) impl.threads.emplace_back([&context] { context->run(); });
 }
 
 unsigned short Server::port() const { return impl_->port; }

@@ -22,15 +22,15 @@ struct ServerOptions {
     int blocking_threads = 2;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 4 * 1024 * 1024;
-    std::chrono::seconds read_timeout{30};   // a whole request, or the wait for the next one
+    std::chrono::seconds read_timeout{30};  // a whole request, or the wait for the next one
     std::chrono::seconds write_timeout{30};
-    std::chrono::seconds shutdown_grace{10}; // in-flight requests get this long to finish
+    std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long to finish
 };
 
 using RequestHandler = std::function<Response(Request&)>;
 
 class Server {
-public:
+  public:
     Server(ServerOptions options, RequestHandler handler);
     ~Server();
     Server(const Server&) = delete;
@@ -46,7 +46,7 @@ public:
     // connections and joins the threads. Idempotent; not to be called from a handler.
     void Stop();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -27,8 +27,9 @@ struct ProfileEdit {
 };
 
 class AccountService {
-public:
-    AccountService(Stores stores, Clock clock = SystemNow) : stores_(stores), clock_(std::move(clock)) {}
+  public:
+    AccountService(Stores stores, Clock clock = SystemNow)
+        : stores_(stores), clock_(std::move(clock)) {}
 
     // Validates, creates the account and signs it in. kInvalidInput (field named) or kConflict.
     Result<SignedIn> SignUp(std::string_view username, std::string_view password);
@@ -42,7 +43,7 @@ public:
     Result<User> UpdateProfile(UserId user, const ProfileEdit& edit);
     Result<User> GetUser(std::string_view username);
 
-private:
+  private:
     Result<SignedIn> StartSession(User user);
 
     Stores stores_;

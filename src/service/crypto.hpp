@@ -10,7 +10,8 @@ namespace hoot::service {
 // Throws std::runtime_error when libsodium cannot initialise (a start-up failure).
 void InitCrypto();
 
-// Argon2id with OWASP's m = 19 MiB, t = 2. Slow on purpose (tens of ms): never call on an I/O thread.
+// Argon2id with OWASP's m = 19 MiB, t = 2. Slow on purpose (tens of ms): never call on an I/O
+// thread.
 std::string HashPassword(std::string_view password);
 bool VerifyPassword(std::string_view password, std::string_view stored_hash);
 // A hash of a fixed throw-away password, to verify against when the user does not exist, so that

@@ -57,10 +57,14 @@ Result<Hoot> HootService::Ask(const AskCommand& command) {
     if (!body) return body.take_error();
     auto tags = NormalizeTags(command.tags);
     if (!tags) return tags.take_error();
-    NewHoot hoot{command.author, *title,
-                 Slugify(*title),  *body,
-                 render::RenderMarkdown(*body).str(), render::PlainExcerpt(*body),
-                 *tags,            clock_()};
+    NewHoot hoot{command.author,
+                 *title,
+                 Slugify(*title),
+                 *body,
+                 render::RenderMarkdown(*body).str(),
+                 render::PlainExcerpt(*body),
+                 *tags,
+                 clock_()};
     auto id = stores_.hoots.Create(hoot);
     if (!id) return id.take_error();
     return Get(*id);
@@ -93,6 +97,15 @@ Result<FeedPageResult> HootService::ByAuthor(UserId author, std::optional<TimeCu
                                              int limit) {
     limit = ClampLimit(limit);
     return PageFrom(stores_.hoots.ByAuthor(author, after, limit + 1), limit);
+}
+
+Result<FeedPageResult> HootService::ByTag(std::string_view tag, std::optional<TimeCursor> after,
+                                          int limit) {
+    auto normalized = NormalizeTags({std::string(tag)});
+    if (!normalized || normalized->size() != 1)
+        return Error::Make(Errc::kNotFound, "There is no such tag.");
+    limit = ClampLimit(limit);
+    return PageFrom(stores_.hoots.ByTag(normalized->front(), after, limit + 1), limit);
 }
 
 Result<Comment> HootService::AddComment(UserId author, HootId hoot, std::string_view body) {

@@ -42,8 +42,9 @@ std::optional<TimeCursor> ParseCursor(std::string_view text);
 std::optional<CommentOrder> ParseCommentOrder(std::string_view text);
 
 class HootService {
-public:
-    HootService(Stores stores, Clock clock = SystemNow) : stores_(stores), clock_(std::move(clock)) {}
+  public:
+    HootService(Stores stores, Clock clock = SystemNow)
+        : stores_(stores), clock_(std::move(clock)) {}
 
     // kInvalidInput naming the field, or the new hoot.
     Result<Hoot> Ask(const AskCommand& command);
@@ -53,10 +54,12 @@ public:
     Result<ThreadResult> Thread(HootId id, CommentOrder order, int limit);
     Result<FeedPageResult> Latest(std::optional<TimeCursor> after, int limit);
     Result<FeedPageResult> ByAuthor(UserId author, std::optional<TimeCursor> after, int limit);
+    // The tag is normalised as when hoots are tagged; kNotFound for a tag that cannot exist.
+    Result<FeedPageResult> ByTag(std::string_view tag, std::optional<TimeCursor> after, int limit);
     // kNotFound when the hoot is gone; kInvalidInput for a bad body.
     Result<Comment> AddComment(UserId author, HootId hoot, std::string_view body);
 
-private:
+  private:
     Stores stores_;
     Clock clock_;
 };

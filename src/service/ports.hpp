@@ -33,7 +33,7 @@ struct ProfileUpdate {
 };
 
 class UserStore {
-public:
+  public:
     virtual ~UserStore() = default;
     // kConflict (field "username") when the name is taken, compared case-insensitively.
     virtual Result<UserId> Create(const NewUser& user) = 0;
@@ -48,7 +48,7 @@ public:
 };
 
 class SessionStore {
-public:
+  public:
     virtual ~SessionStore() = default;
     virtual Status Create(std::string_view token_hash, UserId user, UnixSeconds created_at,
                           UnixSeconds expires_at) = 0;
@@ -71,15 +71,18 @@ struct TimeCursor {
 };
 
 class HootStore {
-public:
+  public:
     virtual ~HootStore() = default;
     // Also counts the hoot on its author, in the same transaction.
     virtual Result<HootId> Create(const NewHoot& hoot) = 0;
     virtual Result<std::optional<Hoot>> Find(HootId id) = 0;
     // Newest first, strictly after `after` when given.
     virtual Result<std::vector<HootSummary>> Latest(std::optional<TimeCursor> after, int limit) = 0;
-    virtual Result<std::vector<HootSummary>> ByAuthor(UserId author, std::optional<TimeCursor> after,
+    virtual Result<std::vector<HootSummary>> ByAuthor(UserId author,
+                                                      std::optional<TimeCursor> after,
                                                       int limit) = 0;
+    virtual Result<std::vector<HootSummary>> ByTag(std::string_view tag,
+                                                   std::optional<TimeCursor> after, int limit) = 0;
 };
 
 struct NewComment {
@@ -90,7 +93,7 @@ struct NewComment {
 };
 
 class CommentStore {
-public:
+  public:
     virtual ~CommentStore() = default;
     // kNotFound when the hoot does not exist (or is deleted). Counts the comment on the hoot and
     // on its author in the same transaction.
@@ -101,7 +104,7 @@ public:
 };
 
 class SettingsStore {
-public:
+  public:
     virtual ~SettingsStore() = default;
     // The value under `key`, storing `initial` first when there is none (atomically).
     virtual Result<std::string> GetOrInsert(std::string_view key, std::string_view initial) = 0;

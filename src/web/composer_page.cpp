@@ -12,8 +12,8 @@ http::Response ShowComposer(const WebContext& wc, http::RequestContext& ctx) {
 }
 
 http::Response PostHoot(const WebContext& wc, http::RequestContext& ctx) {
-    views::ComposerPage page{ctx.FormValue("title"), ctx.FormValue("body"), ctx.FormValue("tags"),
-                             {}, ctx.csrf_token};
+    views::ComposerPage page{
+        ctx.FormValue("title"), ctx.FormValue("body"), ctx.FormValue("tags"), {}, ctx.csrf_token};
     auto tags = ParseTags(page.tags);
     Result<Hoot> hoot = tags ? wc.services.hoots.Ask({ctx.user->id, page.title, page.body, *tags})
                              : Result<Hoot>(tags.take_error());

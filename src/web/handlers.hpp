@@ -16,6 +16,7 @@ http::Response SignOut(const WebContext& wc, http::RequestContext& ctx);
 
 // feed_page.cpp
 http::Response ShowFeed(const WebContext& wc, http::RequestContext& ctx);
+http::Response ShowTagFeed(const WebContext& wc, http::RequestContext& ctx);
 
 // thread_page.cpp
 http::Response ShowThread(const WebContext& wc, http::RequestContext& ctx);

@@ -55,14 +55,28 @@ http::Response ErrorPage(const Site& site, http::RequestContext& ctx, const Erro
     views::ErrorPage page;
     page.status = ErrcStatus(error.code);
     switch (error.code) {
-        case Errc::kNotFound: page.heading = "Not found"; break;
-        case Errc::kForbidden: page.heading = "Not allowed"; break;
-        case Errc::kUnauthenticated: page.heading = "Please sign in"; break;
-        case Errc::kRateLimited: page.heading = "Slow down"; break;
-        case Errc::kTooLarge: page.heading = "Too large"; break;
+        case Errc::kNotFound:
+            page.heading = "Not found";
+            break;
+        case Errc::kForbidden:
+            page.heading = "Not allowed";
+            break;
+        case Errc::kUnauthenticated:
+            page.heading = "Please sign in";
+            break;
+        case Errc::kRateLimited:
+            page.heading = "Slow down";
+            break;
+        case Errc::kTooLarge:
+            page.heading = "Too large";
+            break;
         case Errc::kInternal:
-        case Errc::kUnavailable: page.heading = "Something went wrong"; break;
-        default: page.heading = "That did not work"; break;
+        case Errc::kUnavailable:
+            page.heading = "Something went wrong";
+            break;
+        default:
+            page.heading = "That did not work";
+            break;
     }
     page.message = error.message;
     return HtmlPage(site, ctx, PageTitle(site, page.heading), views::RenderError(page),

@@ -36,8 +36,9 @@ http::Response SaveProfile(const WebContext& wc, http::RequestContext& ctx) {
     auto user = wc.services.accounts.UpdateProfile(ctx.user->id, edit);
     if (user) return SeeOther(std::string(kEditProfilePath) + "?saved=1");
     if (user.error().code != Errc::kInvalidInput) return ErrorPage(wc.site, ctx, user.error());
-    views::ProfileEditPage page{ctx.user->username, edit.display_name, edit.bio,
-                                ToFormErrors(user.error()), false, ctx.csrf_token};
+    views::ProfileEditPage page{
+        ctx.user->username, edit.display_name, edit.bio, ToFormErrors(user.error()), false,
+        ctx.csrf_token};
     return HtmlPage(wc.site, ctx, PageTitle(wc.site, "Edit profile"),
                     views::RenderProfileEdit(page), 422);
 }

@@ -16,7 +16,8 @@ Result<ThreadQuery> ParseThreadQuery(const http::Request& request) {
     if (auto sort = request.QueryParam("sort")) {
         auto order = service::ParseCommentOrder(*sort);
         if (!order)
-            return Error::Make(Errc::kBadRequest, "Comments can be sorted by latest, oldest or best.");
+            return Error::Make(Errc::kBadRequest,
+                               "Comments can be sorted by latest, oldest or best.");
         query.order = *order;
     }
     query.full = request.QueryParam("full").value_or("") == "1";
@@ -80,7 +81,8 @@ http::Response PostComment(const WebContext& wc, http::RequestContext& ctx) {
         if (!hoot) return ErrorPage(wc.site, ctx, hoot.error());
         return SeeOther(HootUrl(*id, hoot->slug) + "#" + CommentAnchor(comment->id));
     }
-    if (comment.error().code != Errc::kInvalidInput) return ErrorPage(wc.site, ctx, comment.error());
+    if (comment.error().code != Errc::kInvalidInput)
+        return ErrorPage(wc.site, ctx, comment.error());
     ThreadQuery query;
     auto thread = wc.services.hoots.Thread(*id, query.order, CommentLimit(query));
     if (!thread) return ErrorPage(wc.site, ctx, thread.error());

@@ -19,9 +19,13 @@ std::string HootUrl(HootId id, std::string_view slug, CommentOrder order) {
 
 std::string CommentAnchor(CommentId id) { return "c-" + std::to_string(id.value); }
 
-std::string UserUrl(std::string_view username) {
-    return "/u/" + UrlEncode(username);
+std::string CommentsPostUrl(HootId id) {
+    return "/hoots/" + std::to_string(id.value) + "/comments";
 }
+
+std::string TagUrl(std::string_view tag) { return "/tags/" + UrlEncode(tag); }
+
+std::string UserUrl(std::string_view username) { return "/u/" + UrlEncode(username); }
 
 std::string LoginUrl(std::string_view next_path) {
     return std::string(kLoginPath) + "?next=" + UrlEncode(next_path);
@@ -33,9 +37,12 @@ std::string SignUpUrl(std::string_view next_path) {
 
 std::string_view OrderKey(CommentOrder order) {
     switch (order) {
-        case CommentOrder::kLatest: return "latest";
-        case CommentOrder::kOldest: return "oldest";
-        case CommentOrder::kBest: return "best";
+        case CommentOrder::kLatest:
+            return "latest";
+        case CommentOrder::kOldest:
+            return "oldest";
+        case CommentOrder::kBest:
+            return "best";
     }
     return "latest";
 }

@@ -10,13 +10,15 @@
 
 namespace hoot::web {
 
-std::string HootUrl(HootId id, std::string_view slug);                        // /hoots/7/my-title
-std::string HootUrl(HootId id, std::string_view slug, CommentOrder order);    // ...?sort=best
-std::string CommentAnchor(CommentId id);                                      // c-12
-std::string UserUrl(std::string_view username);                               // /u/name
-std::string LoginUrl(std::string_view next_path);                             // /login?next=...
-std::string SignUpUrl(std::string_view next_path);                            // /signup?next=...
-std::string_view OrderKey(CommentOrder order);                                // latest|oldest|best
+std::string HootUrl(HootId id, std::string_view slug);                      // /hoots/7/my-title
+std::string HootUrl(HootId id, std::string_view slug, CommentOrder order);  // ...?sort=best
+std::string CommentAnchor(CommentId id);                                    // c-12
+std::string CommentsPostUrl(HootId id);                                     // /hoots/7/comments
+std::string TagUrl(std::string_view tag);                                   // /tags/running
+std::string UserUrl(std::string_view username);                             // /u/name
+std::string LoginUrl(std::string_view next_path);                           // /login?next=...
+std::string SignUpUrl(std::string_view next_path);                          // /signup?next=...
+std::string_view OrderKey(CommentOrder order);                              // latest|oldest|best
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);
 

@@ -5,8 +5,7 @@
 namespace hoot::store::sqlite {
 namespace {
 
-constexpr std::string_view kHootIsLive =
-    "SELECT 1 FROM hoots WHERE id = ? AND deleted_at IS NULL";
+constexpr std::string_view kHootIsLive = "SELECT 1 FROM hoots WHERE id = ? AND deleted_at IS NULL";
 constexpr std::string_view kInsertComment =
     "INSERT INTO comments(hoot_id, author_id, body_source, body_html, created_at, updated_at, "
     "best_score) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -15,12 +14,11 @@ constexpr std::string_view kCountCommentOnHoot =
 constexpr std::string_view kCountCommentOnAuthor =
     "UPDATE users SET comment_count = comment_count + 1 WHERE id = ?";
 
-#define COMMENT_COLUMNS                                                                       \
-    "SELECT c.id, c.hoot_id, c.body_source, c.body_html, c.created_at, c.positive, "         \
+#define COMMENT_COLUMNS                                                                    \
+    "SELECT c.id, c.hoot_id, c.body_source, c.body_html, c.created_at, c.positive, "       \
     "c.negative, u.id, u.username, u.display_name FROM comments c JOIN users u ON u.id = " \
     "c.author_id "
-constexpr std::string_view kFindComment =
-    COMMENT_COLUMNS "WHERE c.id = ? AND c.deleted_at IS NULL";
+constexpr std::string_view kFindComment = COMMENT_COLUMNS "WHERE c.id = ? AND c.deleted_at IS NULL";
 constexpr std::string_view kCommentsLatest =
     COMMENT_COLUMNS "WHERE c.hoot_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
 constexpr std::string_view kCommentsOldest =
@@ -43,9 +41,12 @@ Comment ReadComment(const Stmt& row) {
 
 std::string_view ListQuery(CommentOrder order) {
     switch (order) {
-        case CommentOrder::kLatest: return kCommentsLatest;
-        case CommentOrder::kOldest: return kCommentsOldest;
-        case CommentOrder::kBest: return kCommentsBest;
+        case CommentOrder::kLatest:
+            return kCommentsLatest;
+        case CommentOrder::kOldest:
+            return kCommentsOldest;
+        case CommentOrder::kBest:
+            return kCommentsBest;
     }
     return kCommentsLatest;
 }

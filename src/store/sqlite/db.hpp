@@ -27,7 +27,7 @@ class Connection;
 
 // A prepared statement, reset and unbound when the Stmt handle goes out of scope.
 class Stmt {
-public:
+  public:
     Stmt(sqlite3_stmt* stmt, Connection* conn) : stmt_(stmt), conn_(conn) {}
     ~Stmt();
     Stmt(const Stmt&) = delete;
@@ -57,7 +57,7 @@ public:
     std::string_view TextView(int column) const;
     bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-private:
+  private:
     sqlite3_stmt* stmt_;
     Connection* conn_;
 };
@@ -65,18 +65,18 @@ private:
 // Raised for unexpected database failures; the store turns it into Errc::kUnavailable or
 // kInternal at its boundary. Constraint violations carry the extended result code.
 class SqliteError : public std::runtime_error {
-public:
+  public:
     SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
     int code() const { return code_; }
     bool IsConstraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
     bool IsBusy() const { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
 
-private:
+  private:
     int code_;
 };
 
 class Connection {
-public:
+  public:
     Connection(const std::filesystem::path& file, bool read_only);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -92,7 +92,7 @@ public:
     sqlite3* raw() { return db_; }
     [[noreturn]] void Fail(int code, std::string_view what);
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string_view, sqlite3_stmt*> statements_;
 };
@@ -100,20 +100,20 @@ private:
 // One writer transaction: BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless
 // Commit() was called.
 class WriteTx {
-public:
+  public:
     explicit WriteTx(Connection& conn);
     ~WriteTx();
     WriteTx(const WriteTx&) = delete;
     WriteTx& operator=(const WriteTx&) = delete;
     void Commit();
 
-private:
+  private:
     Connection& conn_;
     bool done_ = false;
 };
 
 class Database {
-public:
+  public:
     // Opens (creating when missing) the file, sets WAL, synchronous=FULL, foreign keys, and
     // applies pending migrations. Throws on failure (a start-up error).
     explicit Database(const std::filesystem::path& file, int read_connections = 4);
@@ -121,14 +121,15 @@ public:
 
     // A read connection from the pool, returned on destruction. Blocks while all are in use.
     class ReadLease {
-    public:
-        ReadLease(Database& db, std::unique_ptr<Connection> conn) : db_(&db), conn_(std::move(conn)) {}
+      public:
+        ReadLease(Database& db, std::unique_ptr<Connection> conn)
+            : db_(&db), conn_(std::move(conn)) {}
         ReadLease(ReadLease&& other) noexcept = default;
         ~ReadLease();
         Connection& operator*() { return *conn_; }
         Connection* operator->() { return conn_.get(); }
 
-    private:
+      private:
         Database* db_;
         std::unique_ptr<Connection> conn_;
     };
@@ -136,12 +137,12 @@ public:
 
     // The writer connection, locked for the lease's lifetime.
     class WriteLease {
-    public:
+      public:
         explicit WriteLease(Database& db) : lock_(db.writer_mutex_), conn_(db.writer_.get()) {}
         Connection& operator*() { return *conn_; }
         Connection* operator->() { return conn_; }
 
-    private:
+      private:
         std::unique_lock<std::mutex> lock_;
         Connection* conn_;
     };
@@ -149,7 +150,7 @@ public:
 
     const std::filesystem::path& file() const { return file_; }
 
-private:
+  private:
     std::filesystem::path file_;
     std::unique_ptr<Connection> writer_;
     std::mutex writer_mutex_;

@@ -19,17 +19,19 @@ constexpr std::string_view kFindHoot =
 
 // Feed rows: columns 0..8 hoot, 9..11 author. The cursor is (created_at, id) of the last row
 // shown; ?1 = 1 when there is no cursor.
-#define HOOT_SUMMARY_COLUMNS                                                                   \
-    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "        \
+#define HOOT_SUMMARY_COLUMNS                                                                 \
+    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "       \
     "h.positive, h.negative, u.id, u.username, u.display_name FROM hoots h JOIN users u ON " \
     "u.id = h.author_id "
-constexpr std::string_view kLatestHoots =
-    HOOT_SUMMARY_COLUMNS
+constexpr std::string_view kLatestHoots = HOOT_SUMMARY_COLUMNS
     "WHERE h.deleted_at IS NULL AND (?1 OR (h.created_at, h.id) < (?2, ?3)) "
     "ORDER BY h.created_at DESC, h.id DESC LIMIT ?4";
-constexpr std::string_view kHootsByAuthor =
-    HOOT_SUMMARY_COLUMNS
+constexpr std::string_view kHootsByAuthor = HOOT_SUMMARY_COLUMNS
     "WHERE h.author_id = ?5 AND h.deleted_at IS NULL AND (?1 OR (h.created_at, h.id) < (?2, ?3)) "
+    "ORDER BY h.created_at DESC, h.id DESC LIMIT ?4";
+constexpr std::string_view kHootsByTag = HOOT_SUMMARY_COLUMNS
+    "JOIN hoot_tags t ON t.hoot_id = h.id AND t.tag = ?5 "
+    "WHERE h.deleted_at IS NULL AND (?1 OR (h.created_at, h.id) < (?2, ?3)) "
     "ORDER BY h.created_at DESC, h.id DESC LIMIT ?4";
 #undef HOOT_SUMMARY_COLUMNS
 
@@ -127,13 +129,26 @@ Result<std::vector<HootSummary>> SqliteHootStore::Latest(std::optional<service::
     });
 }
 
-Result<std::vector<HootSummary>> SqliteHootStore::ByAuthor(
-    UserId author, std::optional<service::TimeCursor> after, int limit) {
+Result<std::vector<HootSummary>> SqliteHootStore::ByAuthor(UserId author,
+                                                           std::optional<service::TimeCursor> after,
+                                                           int limit) {
     return Guarded([&]() -> Result<std::vector<HootSummary>> {
         auto conn = db_.Read();
         auto stmt = conn->Prepare(kHootsByAuthor);
         BindCursor(stmt, after, limit);
         stmt.Bind(5, author.value);
+        return ReadSummaries(stmt);
+    });
+}
+
+Result<std::vector<HootSummary>> SqliteHootStore::ByTag(std::string_view tag,
+                                                        std::optional<service::TimeCursor> after,
+                                                        int limit) {
+    return Guarded([&]() -> Result<std::vector<HootSummary>> {
+        auto conn = db_.Read();
+        auto stmt = conn->Prepare(kHootsByTag);
+        BindCursor(stmt, after, limit);
+        stmt.Bind(5, tag);
         return ReadSummaries(stmt);
     });
 }

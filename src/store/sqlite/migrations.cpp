@@ -110,8 +110,9 @@ void ApplyMigrations(Connection& conn) {
         if (migration.number <= applied) continue;
         WriteTx tx(conn);
         conn.ExecScript(migration.sql);
-        conn.Prepare("INSERT INTO schema_migrations(number, name, applied_at) "
-                     "VALUES (?, ?, unixepoch())")
+        conn.Prepare(
+                "INSERT INTO schema_migrations(number, name, applied_at) "
+                "VALUES (?, ?, unixepoch())")
             .BindAll(migration.number, std::string_view(migration.name))
             .Exec();
         tx.Commit();

@@ -20,7 +20,9 @@ Status SqliteSessionStore::Create(std::string_view token_hash, UserId user, Unix
         WriteTx tx(*conn);
         // Expired sessions are swept when new ones are made: no timer thread needed.
         conn->Prepare(kDeleteExpired).Bind(1, created_at).Exec();
-        conn->Prepare(kInsertSession).BindAll(token_hash, user.value, created_at, expires_at).Exec();
+        conn->Prepare(kInsertSession)
+            .BindAll(token_hash, user.value, created_at, expires_at)
+            .Exec();
         tx.Commit();
         return OkStatus();
     });

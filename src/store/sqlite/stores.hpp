@@ -12,7 +12,7 @@
 namespace hoot::store::sqlite {
 
 class SqliteUserStore final : public service::UserStore {
-public:
+  public:
     explicit SqliteUserStore(Database& db) : db_(db) {}
     Result<UserId> Create(const service::NewUser& user) override;
     Result<std::optional<User>> FindById(UserId id) override;
@@ -23,24 +23,24 @@ public:
     Status SetPassword(UserId id, std::string_view password_hash) override;
     Result<std::int64_t> Count() override;
 
-private:
+  private:
     Database& db_;
 };
 
 class SqliteSessionStore final : public service::SessionStore {
-public:
+  public:
     explicit SqliteSessionStore(Database& db) : db_(db) {}
     Status Create(std::string_view token_hash, UserId user, UnixSeconds created_at,
                   UnixSeconds expires_at) override;
     Result<std::optional<UserId>> Find(std::string_view token_hash, UnixSeconds now) override;
     Status Delete(std::string_view token_hash) override;
 
-private:
+  private:
     Database& db_;
 };
 
 class SqliteHootStore final : public service::HootStore {
-public:
+  public:
     explicit SqliteHootStore(Database& db) : db_(db) {}
     Result<HootId> Create(const service::NewHoot& hoot) override;
     Result<std::optional<Hoot>> Find(HootId id) override;
@@ -49,39 +49,42 @@ public:
     Result<std::vector<HootSummary>> ByAuthor(UserId author,
                                               std::optional<service::TimeCursor> after,
                                               int limit) override;
+    Result<std::vector<HootSummary>> ByTag(std::string_view tag,
+                                           std::optional<service::TimeCursor> after,
+                                           int limit) override;
 
-private:
+  private:
     Database& db_;
 };
 
 class SqliteCommentStore final : public service::CommentStore {
-public:
+  public:
     explicit SqliteCommentStore(Database& db) : db_(db) {}
     Result<CommentId> Create(const service::NewComment& comment) override;
     Result<std::optional<Comment>> Find(CommentId id) override;
     Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) override;
 
-private:
+  private:
     Database& db_;
 };
 
 class SqliteSettingsStore final : public service::SettingsStore {
-public:
+  public:
     explicit SqliteSettingsStore(Database& db) : db_(db) {}
     Result<std::string> GetOrInsert(std::string_view key, std::string_view initial) override;
 
-private:
+  private:
     Database& db_;
 };
 
 // The whole SQLite backend: the database file and one of each store over it.
 class SqliteBackend {
-public:
+  public:
     explicit SqliteBackend(const std::filesystem::path& file, int read_connections = 4);
     service::Stores stores();
     Database& database() { return db_; }
 
-private:
+  private:
     Database db_;
     SqliteUserStore users_{db_};
     SqliteSessionStore sessions_{db_};

@@ -50,7 +50,8 @@ Result<UserId> SqliteUserStore::Create(const service::NewUser& user) {
         auto conn = db_.Write();
         try {
             auto stmt = conn->Prepare(kInsertUser);
-            stmt.BindAll(std::string_view(user.username), std::string_view(UsernameKey(user.username)));
+            stmt.BindAll(std::string_view(user.username),
+                         std::string_view(UsernameKey(user.username)));
             if (user.password_hash.empty())
                 stmt.BindNull(3);
             else

@@ -10,7 +10,10 @@ using render::Html;
 
 Html RenderFeed(const FeedPage& page) {
     Html html(2048 + page.hoots.size() * 768);
-    html.Raw("<h1>Latest hoots</h1>");
+    if (page.tag.empty())
+        html.Raw("<h1>Latest hoots</h1>");
+    else
+        html.Raw("<h1>Hoots tagged <span class=\"tag\">").Text(page.tag).Raw("</span></h1>");
     if (page.hoots.empty()) {
         html.Raw("<p class=\"empty\">No hoots here yet. ");
         // Anonymous readers go through sign-in first and land in the composer afterwards.

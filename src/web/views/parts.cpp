@@ -8,16 +8,6 @@ namespace hoot::web::views {
 
 using render::Html;
 
-std::string TagUrl(std::string_view tag) { return "/tags/" + UrlEncode(tag); }
-
-std::string CommentsPostUrl(HootId id) {
-    std::string url(kCreateHootPath);
-    url += '/';
-    url += std::to_string(id.value);
-    url += "/comments";
-    return url;
-}
-
 void AppendAuthorLink(Html& html, const AuthorRef& author) {
     const std::string& name = author.display_name.empty() ? author.username : author.display_name;
     html.Raw("<a class=\"author\" href=\"")

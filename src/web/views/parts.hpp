@@ -15,13 +15,6 @@
 
 namespace hoot::web::views {
 
-// "/tags/{tag}" with the tag percent-encoded. urls.hpp has no tag URL yet; move it there when the
-// tag page route lands (change together with http/routes.cpp).
-std::string TagUrl(std::string_view tag);
-
-// "/hoots/{id}/comments": where the thread's comment form posts. Same caveat as TagUrl.
-std::string CommentsPostUrl(HootId id);
-
 // The author's display name (the username when they set none), linking to their profile.
 void AppendAuthorLink(render::Html& html, const AuthorRef& author);
 

@@ -42,6 +42,7 @@ struct FormErrors {
 };
 
 struct FeedPage {
+    std::string tag;  // non-empty: the feed of one tag
     std::vector<HootSummary> hoots;
     std::string next_url;  // empty on the last page
     UnixSeconds now = 0;
