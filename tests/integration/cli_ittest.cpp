@@ -1,0 +1,147 @@
+// The `hoot` binary as a person runs it: flags, exit codes, user creation, serving and stopping
+// on SIGTERM.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include "app/app.hpp"
+#include "support/test_support.hpp"
+
+namespace {
+
+using hoot::testing::TempDir;
+
+struct Outcome {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr together
+};
+
+// Runs `hoot ARGS` through the shell with `input` on stdin.
+Outcome RunHoot(const std::string& args, const std::string& input = "") {
+    std::string command = "printf '%s' '" + input + "' | " + HOOT_BINARY + " " + args + " 2>&1";
+    Outcome outcome;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return outcome;
+    std::array<char, 4096> buffer;
+    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+        outcome.output.append(buffer.data(), n);
+    int status = pclose(pipe);
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return outcome;
+}
+
+int CountLines(const std::string& text) {
+    int lines = 0;
+    for (char c : text) lines += c == '\n';
+    return lines;
+}
+
+TEST(Cli, VersionPrintsTheVersion) {
+    auto outcome = RunHoot("--version");
+    EXPECT_EQ(outcome.exit_code, 0);
+    EXPECT_NE(outcome.output.find("hoot " HOOT_VERSION), std::string::npos) << outcome.output;
+}
+
+TEST(Cli, HelpListsTheCommands) {
+    auto outcome = RunHoot("--help");
+    EXPECT_EQ(outcome.exit_code, 0);
+    EXPECT_NE(outcome.output.find("serve"), std::string::npos);
+    EXPECT_NE(outcome.output.find("user"), std::string::npos);
+}
+
+TEST(Cli, BadFlagsGiveOneLineAndExitTwo) {
+    TempDir dir;
+    const std::string data = " --data " + dir.path().string();
+    for (const std::string& args :
+         {std::string("serve --bogus"), std::string(""),
+          std::string("serve --listen nonsense") + data,
+          std::string("serve --listen 127.0.0.1:99999") + data,
+          std::string("serve --listen 127.0.0.1:") + data, std::string("frobnicate"),
+          std::string("user create") + data, std::string("user create alice") + data}) {
+        SCOPED_TRACE(args);
+        auto outcome = RunHoot(args);
+        EXPECT_EQ(outcome.exit_code, 2) << outcome.output;
+        EXPECT_EQ(CountLines(outcome.output), 1) << outcome.output;
+        EXPECT_EQ(outcome.output.rfind("hoot: ", 0), 0u) << outcome.output;
+    }
+}
+
+TEST(Cli, UserCreateMakesAnAccountThatCanSignIn) {
+    TempDir dir;
+    auto created =
+        RunHoot("user create Alice_R --admin --password-stdin --data " + dir.path().string(),
+                "a long enough password\n");
+    EXPECT_EQ(created.exit_code, 0) << created.output;
+    EXPECT_NE(created.output.find("created admin user Alice_R"), std::string::npos);
+    {
+        hoot::app::AppConfig config;
+        config.data_dir = dir.path();
+        config.seed_sample_content = false;
+        hoot::app::App app(config);
+        auto session = app.services().accounts.SignIn("alice_r", "a long enough password");
+        ASSERT_TRUE(session.ok()) << session.error().message;
+        EXPECT_EQ(session->user.username, "Alice_R");
+        EXPECT_TRUE(session->user.is_admin);
+    }
+
+    auto again = RunHoot("user create alice_r --password-stdin --data " + dir.path().string(),
+                         "another long password\n");
+    EXPECT_EQ(again.exit_code, 1) << again.output;
+    EXPECT_NE(again.output.find("taken"), std::string::npos) << again.output;
+
+    auto weak =
+        RunHoot("user create bob --password-stdin --data " + dir.path().string(), "short\n");
+    EXPECT_EQ(weak.exit_code, 2) << weak.output;
+    EXPECT_NE(weak.output.find("at least 10"), std::string::npos) << weak.output;
+}
+
+TEST(Cli, DataPathThatIsAFileIsRefused) {
+    TempDir dir;
+    auto file = dir.path() / "not-a-folder";
+    FILE* f = fopen(file.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fclose(f);
+    auto outcome = RunHoot("serve --listen 127.0.0.1:0 --data " + file.string());
+    EXPECT_NE(outcome.exit_code, 0);
+    EXPECT_NE(outcome.output.find("data folder"), std::string::npos) << outcome.output;
+}
+
+TEST(Cli, ServeStopsCleanlyOnSigterm) {
+    TempDir dir;
+    std::string log_file = (dir.path() / "serve.log").string();
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        FILE* log = freopen(log_file.c_str(), "w", stderr);
+        (void)log;
+        std::string data = (dir.path() / "data").string();
+        execl(HOOT_BINARY, "hoot", "serve", "--listen", "127.0.0.1:0", "--data", data.c_str(),
+              static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Wait until it says it is listening (bounded).
+    bool listening = false;
+    for (int i = 0; i < 200 && !listening; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        listening = hoot::testing::ReadFile(log_file).find("listening on") != std::string::npos;
+    }
+    ASSERT_TRUE(listening) << hoot::testing::ReadFile(log_file);
+    ASSERT_EQ(kill(pid, SIGTERM), 0);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    std::string log = hoot::testing::ReadFile(log_file);
+    EXPECT_NE(log.find("wrote the sample welcome hoot"), std::string::npos) << log;
+    EXPECT_NE(log.find("stopped cleanly"), std::string::npos) << log;
+}
+
+}  // namespace
