@@ -25,10 +25,10 @@ $(ASAN_BUILD)/build.ninja:
 # Every test, on the Release build and once more under ASan+UBSan.
 test: deps $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
 	cmake --build $(BUILD)
-	cd $(BUILD) && ctest --output-on-failure --timeout 300
+	cd $(BUILD) && ctest --output-on-failure --parallel 2 --timeout 300
 	cmake --build $(ASAN_BUILD)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		ctest --output-on-failure --timeout 600
+		ctest --output-on-failure --parallel 2 --timeout 600
 
 bench: build
 	bash bench/run.sh $(BUILD)/hoot

@@ -9,7 +9,12 @@ packages=(
     libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libcli11-dev
     libgtest-dev libgmock-dev
     curl wrk nginx-light
+    chromium fonts-dejavu-core
 )
+# The browser tests need Node.js and npm; a machine that already has a node of its own keeps it.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -6,9 +6,10 @@ namespace hoot::store::sqlite {
 namespace {
 
 constexpr std::string_view kHootIsLive = "SELECT 1 FROM hoots WHERE id = ? AND deleted_at IS NULL";
+constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (2)";
 constexpr std::string_view kInsertComment =
     "INSERT INTO comments(hoot_id, author_id, body_source, body_html, created_at, updated_at, "
-    "best_score) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "best_score, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kCountCommentOnHoot =
     "UPDATE hoots SET comment_count = comment_count + 1 WHERE id = ?";
 constexpr std::string_view kCountCommentOnAuthor =
@@ -62,12 +63,13 @@ Result<CommentId> SqliteCommentStore::Create(const service::NewComment& comment)
             live.Bind(1, comment.hoot.value);
             if (!live.Step()) return Error::Make(Errc::kNotFound, "That hoot does not exist.");
         }
+        conn->Prepare(kInsertPost).Exec();
+        CommentId id(conn->LastInsertId());
         conn->Prepare(kInsertComment)
             .BindAll(comment.hoot.value, comment.author.value,
                      std::string_view(comment.body_source), std::string_view(comment.body_html),
-                     comment.created_at, comment.created_at, BestScore(ReactionTally{}))
+                     comment.created_at, comment.created_at, BestScore(ReactionTally{}), id.value)
             .Exec();
-        CommentId id(conn->LastInsertId());
         conn->Prepare(kCountCommentOnHoot).Bind(1, comment.hoot.value).Exec();
         conn->Prepare(kCountCommentOnAuthor).Bind(1, comment.author.value).Exec();
         tx.Commit();

@@ -6,9 +6,10 @@
 namespace hoot::store::sqlite {
 namespace {
 
+constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (1)";
 constexpr std::string_view kInsertHoot =
     "INSERT INTO hoots(author_id, title, slug, body_source, body_html, excerpt, tags, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertHootTag = "INSERT INTO hoot_tags(hoot_id, tag) VALUES (?, ?)";
 constexpr std::string_view kCountHootOnAuthor =
     "UPDATE users SET hoot_count = hoot_count + 1 WHERE id = ?";
@@ -82,13 +83,14 @@ Result<HootId> SqliteHootStore::Create(const service::NewHoot& hoot) {
     return Guarded([&]() -> Result<HootId> {
         auto conn = db_.Write();
         WriteTx tx(*conn);
+        conn->Prepare(kInsertPost).Exec();
+        HootId id(conn->LastInsertId());
         conn->Prepare(kInsertHoot)
             .BindAll(hoot.author.value, std::string_view(hoot.title), std::string_view(hoot.slug),
                      std::string_view(hoot.body_source), std::string_view(hoot.body_html),
                      std::string_view(hoot.excerpt), std::string_view(JoinTags(hoot.tags)),
-                     hoot.created_at, hoot.created_at)
+                     hoot.created_at, hoot.created_at, id.value)
             .Exec();
-        HootId id(conn->LastInsertId());
         for (const auto& tag : hoot.tags)
             conn->Prepare(kInsertHootTag).BindAll(id.value, std::string_view(tag)).Exec();
         conn->Prepare(kCountHootOnAuthor).Bind(1, hoot.author.value).Exec();

@@ -44,8 +44,15 @@ CREATE TABLE sessions (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX sessions_by_user ON sessions(user_id);
 
+-- Hoots and comments share one id space, so reactions, updates, revisions and replies can name
+-- "a post" with one number (the API's /posts/{id}), as Stack Exchange's Posts table does.
+CREATE TABLE posts (
+    id   INTEGER PRIMARY KEY,
+    kind INTEGER NOT NULL CHECK (kind IN (1, 2))  -- 1 hoot, 2 comment
+) STRICT;
+
 CREATE TABLE hoots (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY REFERENCES posts(id),
     author_id     INTEGER NOT NULL REFERENCES users(id),
     title         TEXT NOT NULL,
     slug          TEXT NOT NULL,
@@ -71,7 +78,7 @@ CREATE TABLE hoot_tags (
 CREATE INDEX hoot_tags_by_hoot ON hoot_tags(hoot_id);
 
 CREATE TABLE comments (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY REFERENCES posts(id),
     hoot_id     INTEGER NOT NULL REFERENCES hoots(id) ON DELETE CASCADE,
     author_id   INTEGER NOT NULL REFERENCES users(id),
     body_source TEXT NOT NULL,
