@@ -22,10 +22,12 @@ run: build
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DHOOT_SANITIZE=ON
 
-# Every test, on the Release build and once more under ASan+UBSan.
+# Every test: unit, store and integration on the Release build, the browser walkthrough against
+# the Release binary, then unit, store and integration once more under ASan+UBSan.
 test: deps $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
 	cmake --build $(BUILD)
 	cd $(BUILD) && ctest --output-on-failure --parallel 2 --timeout 300
+	bash tests/e2e/run.sh $(BUILD)/hoot
 	cmake --build $(ASAN_BUILD)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure --parallel 2 --timeout 600
