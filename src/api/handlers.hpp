@@ -18,4 +18,13 @@ http::Response CreateHoot(service::Services& services, http::RequestContext& ctx
 http::Response GetHoot(service::Services& services, http::RequestContext& ctx);
 http::Response CreateComment(service::Services& services, http::RequestContext& ctx);
 
+// posts_api.cpp
+http::Response AddUpdate(service::Services& services, http::RequestContext& ctx);
+http::Response EditPost(service::Services& services, http::RequestContext& ctx);
+http::Response ListRevisions(service::Services& services, http::RequestContext& ctx);
+http::Response SetReaction(service::Services& services, http::RequestContext& ctx);
+http::Response AddReply(service::Services& services, http::RequestContext& ctx);
+http::Response DeletePost(service::Services& services, http::RequestContext& ctx);
+http::Response RestorePost(service::Services& services, http::RequestContext& ctx);
+
 }  // namespace hoot::api

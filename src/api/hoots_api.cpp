@@ -78,7 +78,9 @@ http::Response GetHoot(service::Services& services, http::RequestContext& ctx) {
     }
     auto limit = LimitParam(ctx.request, 100, kMaxApiComments);
     if (!limit) return JsonError(limit.error());
-    auto thread = services.hoots.Thread(*id, order, *limit);
+    service::ThreadViewer viewer;
+    if (ctx.user) viewer = {ctx.user->id, ctx.user->is_admin};
+    auto thread = services.hoots.Thread(*id, order, *limit, viewer);
     if (!thread) return JsonError(thread.error());
     Json json = ToJson(thread->hoot);
     Json comments = Json::array();

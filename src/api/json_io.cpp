@@ -13,6 +13,31 @@ Json ReactionsJson(const ReactionTally& tally) {
         {"positive", tally.positive}, {"negative", tally.negative}, {"total", tally.total()}};
 }
 
+// The tally, per-kind counts, and the reader's own reactions.
+void AddBreakdown(Json& post, const ReactionTally& tally, const ReactionBreakdown& breakdown) {
+    Json reactions = ReactionsJson(tally);
+    Json mine = Json::object();
+    for (const auto& info : kReactionKinds) {
+        auto index = static_cast<std::size_t>(info.kind);
+        reactions[std::string(info.key)] = breakdown.counts[index];
+        mine[std::string(info.key)] = breakdown.mine[index];
+    }
+    post["reactions"] = std::move(reactions);
+    post["mine"] = std::move(mine);
+}
+
+Json UpdatesJson(const std::vector<PostUpdate>& updates) {
+    Json list = Json::array();
+    for (const auto& update : updates) list.push_back(ToJson(update));
+    return list;
+}
+
+Json RepliesJson(const std::vector<Reply>& replies) {
+    Json list = Json::array();
+    for (const auto& reply : replies) list.push_back(ToJson(reply));
+    return list;
+}
+
 Error WrongType(std::string_view name, std::string_view expected) {
     return Error::Make(Errc::kBadRequest,
                        "\"" + std::string(name) + "\" must be " + std::string(expected) + ".",
@@ -119,29 +144,84 @@ Json ToJson(const HootSummary& hoot) {
 }
 
 Json ToJson(const Hoot& hoot) {
-    return Json{{"id", hoot.id.value},
-                {"title", hoot.title},
-                {"url", web::HootUrl(hoot.id, hoot.slug)},
-                {"body", hoot.body_source},
-                {"body_html", hoot.body_html},
-                {"tags", hoot.tags},
-                {"author", ToJson(hoot.author)},
-                {"created_at", render::IsoTime(hoot.created_at)},
-                {"updated_at", render::IsoTime(hoot.updated_at)},
-                {"comment_count", hoot.comment_count},
-                {"popularity", PopularityPercent(hoot.reactions)},
-                {"reactions", ReactionsJson(hoot.reactions)}};
+    Json json{{"id", hoot.id.value},
+              {"title", hoot.title},
+              {"url", web::HootUrl(hoot.id, hoot.slug)},
+              {"body", hoot.body_source},
+              {"body_html", hoot.body_html},
+              {"tags", hoot.tags},
+              {"author", ToJson(hoot.author)},
+              {"created_at", render::IsoTime(hoot.created_at)},
+              {"updated_at", render::IsoTime(hoot.updated_at)},
+              {"comment_count", hoot.comment_count},
+              {"popularity", PopularityPercent(hoot.reactions)},
+              {"revision", hoot.revision},
+              {"updates", UpdatesJson(hoot.updates)},
+              {"replies", RepliesJson(hoot.replies)}};
+    AddBreakdown(json, hoot.reactions, hoot.breakdown);
+    if (hoot.deleted) json["deleted"] = true;
+    return json;
 }
 
 Json ToJson(const Comment& comment) {
-    return Json{{"id", comment.id.value},
-                {"hoot_id", comment.hoot_id.value},
-                {"body", comment.body_source},
-                {"body_html", comment.body_html},
-                {"author", ToJson(comment.author)},
-                {"created_at", render::IsoTime(comment.created_at)},
-                {"popularity", PopularityPercent(comment.reactions)},
-                {"reactions", ReactionsJson(comment.reactions)}};
+    if (comment.deleted && comment.body_html.empty()) {
+        // What a reader may know of a deleted comment: that it was there, and its replies.
+        return Json{{"id", comment.id.value},
+                    {"hoot_id", comment.hoot_id.value},
+                    {"deleted", true},
+                    {"created_at", render::IsoTime(comment.created_at)},
+                    {"replies", RepliesJson(comment.replies)}};
+    }
+    Json json{{"id", comment.id.value},
+              {"hoot_id", comment.hoot_id.value},
+              {"body", comment.body_source},
+              {"body_html", comment.body_html},
+              {"author", ToJson(comment.author)},
+              {"created_at", render::IsoTime(comment.created_at)},
+              {"popularity", PopularityPercent(comment.reactions)},
+              {"revision", comment.revision},
+              {"updates", UpdatesJson(comment.updates)},
+              {"replies", RepliesJson(comment.replies)}};
+    AddBreakdown(json, comment.reactions, comment.breakdown);
+    if (comment.deleted) json["deleted"] = true;
+    return json;
+}
+
+Json ToJson(const PostUpdate& update) {
+    return Json{{"id", update.id.value},
+                {"post_id", update.post.value},
+                {"heading", update.heading},
+                {"body", update.body_source},
+                {"body_html", update.body_html},
+                {"created_at", render::IsoTime(update.created_at)}};
+}
+
+Json ToJson(const Reply& reply) {
+    return Json{{"id", reply.id.value},
+                {"post_id", reply.post.value},
+                {"body", reply.body},
+                {"body_html", reply.body_html},
+                {"author", ToJson(reply.author)},
+                {"created_at", render::IsoTime(reply.created_at)}};
+}
+
+Json ToJson(const Revision& revision) {
+    Json json{{"number", revision.number},
+              {"post_id", revision.post.value},
+              {"author", ToJson(revision.author)},
+              {"created_at", render::IsoTime(revision.created_at)},
+              {"body", revision.body_source}};
+    if (!revision.title.empty()) {
+        json["title"] = revision.title;
+        json["tags"] = revision.tags;
+    }
+    return json;
+}
+
+Json ReactionStateJson(PostId post, const service::ReactionState& state) {
+    Json json{{"post_id", post.value}, {"popularity", PopularityPercent(state.tally)}};
+    AddBreakdown(json, state.tally, state.breakdown);
+    return json;
 }
 
 }  // namespace hoot::api

@@ -10,6 +10,7 @@
 #include "domain/model.hpp"
 #include "domain/result.hpp"
 #include "http/message.hpp"
+#include "service/ports.hpp"
 
 namespace hoot::api {
 
@@ -34,5 +35,10 @@ Json ToJson(const User& user);
 Json ToJson(const HootSummary& hoot);
 Json ToJson(const Hoot& hoot);
 Json ToJson(const Comment& comment);
+Json ToJson(const PostUpdate& update);
+Json ToJson(const Reply& reply);
+Json ToJson(const Revision& revision);
+// {"post_id","popularity","reactions":{kind counts, positive, negative, total},"mine":{kind: bool}}
+Json ReactionStateJson(PostId post, const service::ReactionState& state);
 
 }  // namespace hoot::api

@@ -38,6 +38,7 @@ struct App::Impl {
           backend(DatabaseFile(PrepareDataDir(config.data_dir))),
           accounts(backend.stores()),
           hoots(backend.stores()),
+          posts(backend.stores()),
           site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
           limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
                                      : std::map<std::string, http::RateRule, std::less<>>{}) {}
@@ -46,7 +47,8 @@ struct App::Impl {
     store::sqlite::SqliteBackend backend;
     service::AccountService accounts;
     service::HootService hoots;
-    service::Services services{accounts, hoots};
+    service::PostService posts;
+    service::Services services{accounts, hoots, posts};
     web::Site site;
     web::WebContext web{site, services};
     http::Router router;

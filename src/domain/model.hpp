@@ -1,8 +1,11 @@
 #pragma once
 // The plain types the services hand to handlers and views. No behaviour beyond trivial helpers.
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/ids.hpp"
@@ -36,6 +39,67 @@ struct ReactionTally {
     std::int64_t total() const { return positive + negative; }
 };
 
+enum class PostKind { kHoot = 1, kComment = 2 };
+
+// The fixed set of reactions. Each has a sign: positive kinds raise popularity, negative lower it.
+// Append only: the numeric values are stored.
+enum class ReactionKind { kHelpful = 0, kLike = 1, kInsightful = 2, kDisagree = 3 };
+inline constexpr std::size_t kReactionKindCount = 4;
+
+struct ReactionKindInfo {
+    ReactionKind kind;
+    std::string_view key;    // "helpful": URLs, JSON, forms
+    std::string_view label;  // "Helpful": what people read
+    int sign;                // +1 or -1
+};
+inline constexpr std::array<ReactionKindInfo, kReactionKindCount> kReactionKinds = {{
+    {ReactionKind::kHelpful, "helpful", "Helpful", +1},
+    {ReactionKind::kLike, "like", "Like", +1},
+    {ReactionKind::kInsightful, "insightful", "Insightful", +1},
+    {ReactionKind::kDisagree, "disagree", "Disagree", -1},
+}};
+std::optional<ReactionKind> ParseReactionKind(std::string_view key);
+inline const ReactionKindInfo& InfoOf(ReactionKind kind) {
+    return kReactionKinds[static_cast<std::size_t>(kind)];
+}
+
+// Per-kind counts of a post, and which of them the reader gave.
+struct ReactionBreakdown {
+    std::array<std::int64_t, kReactionKindCount> counts{};
+    std::array<bool, kReactionKindCount> mine{};
+};
+
+// An addendum the author appended to their own hoot or comment ("UPDATE", "Final Update").
+struct PostUpdate {
+    UpdateId id;
+    PostId post;
+    std::string heading;
+    std::string body_source;
+    std::string body_html;
+    UnixSeconds created_at = 0;
+};
+
+// A short plain-text remark under a hoot or a comment, one level deep.
+struct Reply {
+    ReplyId id;
+    PostId post;
+    AuthorRef author;
+    std::string body;       // as written, at most 600 characters
+    std::string body_html;  // escaped, links made clickable, at write time
+    UnixSeconds created_at = 0;
+};
+
+// One version of a post's editable text, kept for ever; number 1 is the original.
+struct Revision {
+    int number = 0;
+    PostId post;
+    AuthorRef author;  // who made this version
+    UnixSeconds created_at = 0;
+    std::string title;  // hoots only
+    std::vector<std::string> tags;  // hoots only
+    std::string body_source;
+};
+
 struct Hoot {
     HootId id;
     std::string title;
@@ -48,6 +112,13 @@ struct Hoot {
     UnixSeconds updated_at = 0;
     std::int64_t comment_count = 0;
     ReactionTally reactions;
+    // Filled for the thread view:
+    ReactionBreakdown breakdown;
+    std::vector<PostUpdate> updates;
+    std::vector<Reply> replies;
+    int revision = 1;      // current revision number; >1 means edited
+    bool deleted = false;  // only moderators ever see a deleted hoot
+    std::int64_t deleted_comment_count = 0;  // placeholders in the thread beside comment_count
 };
 
 // What a feed shows of a hoot: no body, a short plain-text excerpt instead.
@@ -71,6 +142,11 @@ struct Comment {
     std::string body_html;
     UnixSeconds created_at = 0;
     ReactionTally reactions;
+    ReactionBreakdown breakdown;
+    std::vector<PostUpdate> updates;
+    std::vector<Reply> replies;
+    int revision = 1;
+    bool deleted = false;  // shown as a placeholder: body and author hidden
 };
 
 enum class CommentOrder { kLatest, kOldest, kBest };

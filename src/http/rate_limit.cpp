@@ -15,6 +15,7 @@ std::map<std::string, RateRule, std::less<>> RateLimiter::DefaultRules() {
         {"signup", {10, 1}},     // a burst of 10 (a meetup on one network), then 1 a minute
         {"post_hoot", {10, 2}},  // per user
         {"comment", {30, 10}},   // per user
+        {"react", {120, 60}},  // per user: toggling is cheap, but not free
     };
 }
 

@@ -57,6 +57,15 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("GET",  "/u/{username}",            page(web::ShowProfile), kPage);
     router.Add("GET",  "/settings/profile",        page(web::ShowProfileEditor), kMember);
     router.Add("POST", "/settings/profile",        page(web::SaveProfile), kMember);
+    router.Add("GET",  "/hoots/{id}/revisions",    page(web::ShowRevisions), kPage);
+    router.Add("GET",  "/posts/{id}/revisions",    page(web::ShowRevisions), kPage);
+    router.Add("GET",  "/posts/{id}/edit",         page(web::ShowEditPost), kMember);
+    router.Add("POST", "/posts/{id}/edit",         page(web::SaveEditPost), kMember);
+    router.Add("POST", "/posts/{id}/updates",      page(web::PostUpdate), Limited(kMember, "comment"));
+    router.Add("POST", "/posts/{id}/reactions/{kind}", page(web::ToggleReaction), Limited(kMember, "react"));
+    router.Add("POST", "/posts/{id}/replies",      page(web::PostReply), Limited(kMember, "comment"));
+    router.Add("POST", "/posts/{id}/delete",       page(web::DeletePost), kMember);
+    router.Add("POST", "/posts/{id}/restore",      page(web::RestorePost), kMember);
     router.Add("POST", "/theme",                   page(web::SetTheme), kPage);
 
     router.Add("POST", "/api/v1/auth/login",       api(api::Login), Limited(kApi, "signin"));
@@ -66,6 +75,17 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/api/v1/hoots",            api(api::CreateHoot), Limited(kApiMember, "post_hoot"));
     router.Add("GET",  "/api/v1/hoots/{id}",       api(api::GetHoot), kApi);
     router.Add("POST", "/api/v1/hoots/{id}/comments", api(api::CreateComment), Limited(kApiMember, "comment"));
+    router.Add("POST", "/api/v1/hoots/{id}/updates", api(api::AddUpdate), Limited(kApiMember, "comment"));
+    router.Add("POST", "/api/v1/posts/{id}/updates", api(api::AddUpdate), Limited(kApiMember, "comment"));
+    router.Add("PATCH", "/api/v1/hoots/{id}",      api(api::EditPost), kApiMember);
+    router.Add("PATCH", "/api/v1/posts/{id}",      api(api::EditPost), kApiMember);
+    router.Add("GET",  "/api/v1/hoots/{id}/revisions", api(api::ListRevisions), kApi);
+    router.Add("GET",  "/api/v1/posts/{id}/revisions", api(api::ListRevisions), kApi);
+    router.Add("PUT",  "/api/v1/posts/{id}/reactions/{kind}", api(api::SetReaction), Limited(kApiMember, "react"));
+    router.Add("DELETE", "/api/v1/posts/{id}/reactions/{kind}", api(api::SetReaction), Limited(kApiMember, "react"));
+    router.Add("POST", "/api/v1/posts/{id}/replies", api(api::AddReply), Limited(kApiMember, "comment"));
+    router.Add("DELETE", "/api/v1/posts/{id}",     api(api::DeletePost), kApiMember);
+    router.Add("POST", "/api/v1/posts/{id}/restore", api(api::RestorePost), kApiMember);
     // clang-format on
 }
 

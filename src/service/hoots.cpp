@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 #include "domain/slug.hpp"
 #include "domain/validation.hpp"
@@ -77,15 +78,65 @@ Result<Hoot> HootService::Get(HootId id) {
     return std::move(**found);
 }
 
-Result<ThreadResult> HootService::Thread(HootId id, CommentOrder order, int limit) {
-    auto hoot = Get(id);
-    if (!hoot) return hoot.take_error();
+Result<ThreadResult> HootService::Thread(HootId id, CommentOrder order, int limit,
+                                         const ThreadViewer& viewer) {
+    auto found = stores_.hoots.Find(id, viewer.moderator);
+    if (!found) return found.take_error();
+    if (!*found) return Error::Make(Errc::kNotFound, "There is no hoot with that number.");
     auto comments = stores_.comments.List(id, order, limit);
     if (!comments) return comments.take_error();
-    ThreadResult thread{std::move(*hoot), std::move(*comments), 0};
-    thread.not_shown = std::max<std::int64_t>(
-        0, thread.hoot.comment_count - static_cast<std::int64_t>(thread.comments.size()));
+    ThreadResult thread{std::move(**found), std::move(*comments), 0};
+    const std::int64_t rows = thread.hoot.comment_count + thread.hoot.deleted_comment_count;
+    thread.not_shown =
+        std::max<std::int64_t>(0, rows - static_cast<std::int64_t>(thread.comments.size()));
+    if (auto attached = AttachExtras(thread, viewer); !attached) return attached.take_error();
+    if (!viewer.moderator) {
+        for (auto& comment : thread.comments) {
+            if (!comment.deleted) continue;
+            comment.body_source.clear();
+            comment.body_html.clear();
+            comment.updates.clear();
+            comment.author = AuthorRef{};
+        }
+    }
     return thread;
+}
+
+Result<Comment> HootService::OneComment(CommentId id, const ThreadViewer& viewer) {
+    auto found = stores_.comments.Find(id);
+    if (!found) return found.take_error();
+    if (!*found) return Error::Make(Errc::kNotFound, "That comment does not exist.");
+    ThreadResult holder;
+    holder.comments.push_back(std::move(**found));
+    if (auto attached = AttachExtras(holder, viewer); !attached) return attached.take_error();
+    return std::move(holder.comments.front());
+}
+
+Status HootService::AttachExtras(ThreadResult& thread, const ThreadViewer& viewer) {
+    std::vector<PostId> posts{ToPost(thread.hoot.id)};
+    for (const auto& comment : thread.comments) posts.push_back(ToPost(comment.id));
+    auto extras = stores_.posts.Extras(posts, viewer.user);
+    if (!extras) return extras.take_error();
+    struct Slots {
+        ReactionBreakdown* breakdown;
+        std::vector<PostUpdate>* updates;
+        std::vector<Reply>* replies;
+    };
+    std::unordered_map<std::int64_t, Slots> by_post;
+    by_post.reserve(posts.size());
+    by_post[thread.hoot.id.value] = {&thread.hoot.breakdown, &thread.hoot.updates,
+                                     &thread.hoot.replies};
+    for (auto& comment : thread.comments)
+        by_post[comment.id.value] = {&comment.breakdown, &comment.updates, &comment.replies};
+    for (auto& [post, breakdown] : extras->breakdowns)
+        if (auto it = by_post.find(post.value); it != by_post.end()) *it->second.breakdown = breakdown;
+    for (auto& update : extras->updates)
+        if (auto it = by_post.find(update.post.value); it != by_post.end())
+            it->second.updates->push_back(std::move(update));
+    for (auto& reply : extras->replies)
+        if (auto it = by_post.find(reply.post.value); it != by_post.end())
+            it->second.replies->push_back(std::move(reply));
+    return OkStatus();
 }
 
 Result<FeedPageResult> HootService::Latest(std::optional<TimeCursor> after, int limit) {

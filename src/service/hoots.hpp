@@ -30,6 +30,12 @@ struct FeedPageResult {
     std::optional<TimeCursor> next;  // where the next page starts, if there is one
 };
 
+// Who reads a thread: their own reactions are marked; moderators also see deleted content.
+struct ThreadViewer {
+    std::optional<UserId> user;
+    bool moderator = false;
+};
+
 struct ThreadResult {
     Hoot hoot;
     std::vector<Comment> comments;
@@ -50,8 +56,13 @@ class HootService {
     Result<Hoot> Ask(const AskCommand& command);
     // kNotFound for unknown or deleted hoots.
     Result<Hoot> Get(HootId id);
-    // The hoot with its first `limit` comments in `order`.
-    Result<ThreadResult> Thread(HootId id, CommentOrder order, int limit);
+    // The hoot with its first `limit` comments in `order`, each with its updates, replies and
+    // reaction counts. Deleted comments come as placeholders (text removed unless the viewer
+    // is a moderator); a deleted hoot is kNotFound except for moderators.
+    Result<ThreadResult> Thread(HootId id, CommentOrder order, int limit,
+                                const ThreadViewer& viewer = {});
+    // One comment with its updates, replies and reactions (the API's answer after a change).
+    Result<hoot::Comment> OneComment(CommentId id, const ThreadViewer& viewer);
     Result<FeedPageResult> Latest(std::optional<TimeCursor> after, int limit);
     Result<FeedPageResult> ByAuthor(UserId author, std::optional<TimeCursor> after, int limit);
     // The tag is normalised as when hoots are tagged; kNotFound for a tag that cannot exist.
@@ -60,6 +71,8 @@ class HootService {
     Result<Comment> AddComment(UserId author, HootId hoot, std::string_view body);
 
   private:
+    Status AttachExtras(ThreadResult& thread, const ThreadViewer& viewer);
+
     Stores stores_;
     Clock clock_;
 };

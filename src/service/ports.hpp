@@ -75,7 +75,8 @@ class HootStore {
     virtual ~HootStore() = default;
     // Also counts the hoot on its author, in the same transaction.
     virtual Result<HootId> Create(const NewHoot& hoot) = 0;
-    virtual Result<std::optional<Hoot>> Find(HootId id) = 0;
+    // A deleted hoot is found only with `include_deleted` (moderators see it to restore it).
+    virtual Result<std::optional<Hoot>> Find(HootId id, bool include_deleted = false) = 0;
     // Newest first, strictly after `after` when given.
     virtual Result<std::vector<HootSummary>> Latest(std::optional<TimeCursor> after, int limit) = 0;
     virtual Result<std::vector<HootSummary>> ByAuthor(UserId author,
@@ -83,6 +84,75 @@ class HootStore {
                                                       int limit) = 0;
     virtual Result<std::vector<HootSummary>> ByTag(std::string_view tag,
                                                    std::optional<TimeCursor> after, int limit) = 0;
+};
+
+// What the policy needs to know about a post before acting on it.
+struct PostRef {
+    PostId id;
+    PostKind kind = PostKind::kHoot;
+    HootId hoot;  // the thread: the hoot itself, or the comment's hoot
+    UserId author;
+    int revision = 1;
+    bool deleted = false;
+    bool hoot_deleted = false;  // the thread is deleted (for a comment, its hoot)
+};
+
+struct NewUpdate {
+    PostId post;
+    UserId author;
+    std::string heading, body_source, body_html;
+    UnixSeconds created_at = 0;
+};
+
+struct NewReply {
+    PostId post;
+    UserId author;
+    std::string body, body_html;
+    UnixSeconds created_at = 0;
+};
+
+// A new version of a post's text; title/slug/excerpt/tags are ignored for comments.
+struct PostEdit {
+    PostId post;
+    UserId editor;
+    int base_revision = 0;  // the version the editor started from
+    std::string title, slug, body_source, body_html, excerpt;
+    std::vector<std::string> tags;
+    UnixSeconds edited_at = 0;
+};
+
+// Updates, replies and reaction counts for a set of posts, keyed by post id.
+struct PostExtras {
+    std::vector<PostUpdate> updates;  // ordered by post, then id
+    std::vector<Reply> replies;       // ordered by post, then time
+    std::vector<std::pair<PostId, ReactionBreakdown>> breakdowns;
+};
+
+struct ReactionState {
+    ReactionTally tally;
+    ReactionBreakdown breakdown;
+};
+
+class PostStore {
+public:
+    virtual ~PostStore() = default;
+    virtual Result<std::optional<PostRef>> Find(PostId id) = 0;
+    // Extras for exactly these posts (a page's worth), with `viewer`'s own reactions marked.
+    virtual Result<PostExtras> Extras(const std::vector<PostId>& posts,
+                                      std::optional<UserId> viewer) = 0;
+    virtual Result<UpdateId> AddUpdate(const NewUpdate& update) = 0;
+    virtual Result<ReplyId> AddReply(const NewReply& reply) = 0;
+    // Idempotent: setting a reaction that is already there (or removing one that is not)
+    // changes nothing. Counts, popularity columns and the Best score move in the same
+    // transaction. Returns the post's counts afterwards, with `user`'s own marked.
+    virtual Result<ReactionState> SetReaction(PostId post, UserId user, ReactionKind kind,
+                                              bool present, UnixSeconds now) = 0;
+    // kConflict when the post's revision is no longer `edit.base_revision`; otherwise keeps the
+    // new text as the next revision and returns its number.
+    virtual Result<int> Edit(const PostEdit& edit) = 0;
+    virtual Result<std::vector<Revision>> Revisions(PostId post) = 0;
+    // Soft delete or restore; counts on the thread and the author follow.
+    virtual Status SetDeleted(PostId post, bool deleted, UnixSeconds now) = 0;
 };
 
 struct NewComment {
@@ -99,7 +169,8 @@ class CommentStore {
     // on its author in the same transaction.
     virtual Result<CommentId> Create(const NewComment& comment) = 0;
     virtual Result<std::optional<Comment>> Find(CommentId id) = 0;
-    // The first `limit` comments of a hoot in `order` (ties broken by age, then id).
+    // The first `limit` comments of a hoot in `order` (ties broken by age, then id), deleted ones
+    // included (flagged) so the thread can show placeholders.
     virtual Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) = 0;
 };
 
@@ -116,6 +187,7 @@ struct Stores {
     SessionStore& sessions;
     HootStore& hoots;
     CommentStore& comments;
+    PostStore& posts;
     SettingsStore& settings;
 };
 

@@ -3,12 +3,14 @@
 
 #include "service/accounts.hpp"
 #include "service/hoots.hpp"
+#include "service/posts.hpp"
 
 namespace hoot::service {
 
 struct Services {
     AccountService& accounts;
     HootService& hoots;
+    PostService& posts;
 };
 
 }  // namespace hoot::service

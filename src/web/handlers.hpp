@@ -3,6 +3,7 @@
 // Registered in http/routes.cpp; form field names match the views (web/views/).
 
 #include "http/context.hpp"
+#include "service/posts.hpp"
 #include "web/page.hpp"
 
 namespace hoot::web {
@@ -30,6 +31,18 @@ http::Response PostHoot(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowProfile(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowProfileEditor(const WebContext& wc, http::RequestContext& ctx);
 http::Response SaveProfile(const WebContext& wc, http::RequestContext& ctx);
+
+// post_actions.cpp
+http::Response PostUpdate(const WebContext& wc, http::RequestContext& ctx);
+http::Response ToggleReaction(const WebContext& wc, http::RequestContext& ctx);
+http::Response PostReply(const WebContext& wc, http::RequestContext& ctx);
+http::Response DeletePost(const WebContext& wc, http::RequestContext& ctx);
+http::Response RestorePost(const WebContext& wc, http::RequestContext& ctx);
+
+// edit_pages.cpp
+http::Response ShowEditPost(const WebContext& wc, http::RequestContext& ctx);
+http::Response SaveEditPost(const WebContext& wc, http::RequestContext& ctx);
+http::Response ShowRevisions(const WebContext& wc, http::RequestContext& ctx);
 
 // theme.cpp
 http::Response SetTheme(const WebContext& wc, http::RequestContext& ctx);

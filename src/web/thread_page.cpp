@@ -38,12 +38,21 @@ http::Response RenderThreadPage(const WebContext& wc, http::RequestContext& ctx,
     page.comment_draft = std::move(draft);
     page.comment_errors = std::move(errors);
     page.now = ctx.now;
+    if (ctx.user) {
+        page.viewer_id = ctx.user->id;
+        page.viewer_is_moderator = ctx.user->is_admin;
+    }
     std::string title = ThreadTitle(wc.site, thread.hoot.title);
     std::string canonical = page.path;
     page.hoot = std::move(thread.hoot);
     page.comments = std::move(thread.comments);
     return HtmlPage(wc.site, ctx, std::move(title), views::RenderThread(page), status,
                     std::move(canonical));
+}
+
+service::ThreadViewer ViewerOf(const http::RequestContext& ctx) {
+    if (!ctx.user) return {};
+    return {ctx.user->id, ctx.user->is_admin};
 }
 
 int CommentLimit(const ThreadQuery& query) {
@@ -59,7 +68,7 @@ http::Response ShowThread(const WebContext& wc, http::RequestContext& ctx) {
                          Error::Make(Errc::kNotFound, "There is no hoot with that number."));
     auto query = ParseThreadQuery(ctx.request);
     if (!query) return ErrorPage(wc.site, ctx, query.error());
-    auto thread = wc.services.hoots.Thread(*id, query->order, CommentLimit(*query));
+    auto thread = wc.services.hoots.Thread(*id, query->order, CommentLimit(*query), ViewerOf(ctx));
     if (!thread) return ErrorPage(wc.site, ctx, thread.error());
     if (ctx.params.Get("slug") != thread->hoot.slug) {
         std::string location = HootUrl(*id, thread->hoot.slug);
@@ -84,7 +93,7 @@ http::Response PostComment(const WebContext& wc, http::RequestContext& ctx) {
     if (comment.error().code != Errc::kInvalidInput)
         return ErrorPage(wc.site, ctx, comment.error());
     ThreadQuery query;
-    auto thread = wc.services.hoots.Thread(*id, query.order, CommentLimit(query));
+    auto thread = wc.services.hoots.Thread(*id, query.order, CommentLimit(query), ViewerOf(ctx));
     if (!thread) return ErrorPage(wc.site, ctx, thread.error());
     return RenderThreadPage(wc, ctx, std::move(*thread), query, std::move(body),
                             ToFormErrors(comment.error()), 422);

@@ -35,6 +35,31 @@ std::string SignUpUrl(std::string_view next_path) {
     return std::string(kSignUpPath) + "?next=" + UrlEncode(next_path);
 }
 
+namespace {
+std::string PostPath(PostId post, std::string_view action) {
+    std::string url = "/posts/" + std::to_string(post.value);
+    url += '/';
+    url += action;
+    return url;
+}
+}  // namespace
+
+std::string PostEditUrl(PostId post) { return PostPath(post, "edit"); }
+std::string PostRevisionsUrl(PostId post) { return PostPath(post, "revisions"); }
+std::string PostUpdatesUrl(PostId post) { return PostPath(post, "updates"); }
+std::string PostReactionUrl(PostId post, ReactionKind kind) {
+    std::string url = PostPath(post, "reactions/");
+    url += InfoOf(kind).key;
+    return url;
+}
+std::string PostRepliesUrl(PostId post) { return PostPath(post, "replies"); }
+std::string PostDeleteUrl(PostId post) { return PostPath(post, "delete"); }
+std::string PostRestoreUrl(PostId post) { return PostPath(post, "restore"); }
+std::string ApiReactionUrl(PostId post, ReactionKind kind) {
+    return "/api/v1" + PostReactionUrl(post, kind);
+}
+std::string HootRevisionsUrl(HootId id) { return "/hoots/" + std::to_string(id.value) + "/revisions"; }
+
 std::string_view OrderKey(CommentOrder order) {
     switch (order) {
         case CommentOrder::kLatest:

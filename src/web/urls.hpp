@@ -18,6 +18,16 @@ std::string TagUrl(std::string_view tag);                                   // /
 std::string UserUrl(std::string_view username);                             // /u/name
 std::string LoginUrl(std::string_view next_path);                           // /login?next=...
 std::string SignUpUrl(std::string_view next_path);                          // /signup?next=...
+// Per-post actions (a post is a hoot or a comment); forms post to these.
+std::string PostEditUrl(PostId post);                        // /posts/7/edit (GET form, POST)
+std::string PostRevisionsUrl(PostId post);                   // /posts/7/revisions
+std::string PostUpdatesUrl(PostId post);                     // /posts/7/updates (POST)
+std::string PostReactionUrl(PostId post, ReactionKind kind); // /posts/7/reactions/helpful (POST toggles)
+std::string PostRepliesUrl(PostId post);                     // /posts/7/replies (POST)
+std::string PostDeleteUrl(PostId post);                      // /posts/7/delete (POST)
+std::string PostRestoreUrl(PostId post);                     // /posts/7/restore (POST, moderators)
+std::string ApiReactionUrl(PostId post, ReactionKind kind);  // /api/v1/posts/7/reactions/helpful
+std::string HootRevisionsUrl(HootId id);                     // /hoots/7/revisions
 std::string_view OrderKey(CommentOrder order);                              // latest|oldest|best
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace hoot::render {
@@ -95,6 +96,34 @@ TEST(HtmlTest, TakeMovesTheOutputOut) {
     Html html;
     html.Text("x");
     EXPECT_EQ(html.Take(), "x");
+}
+
+TEST(HtmlJsonForScriptTest, EscapesWhatCouldEndOrConfuseTheScriptElement) {
+    EXPECT_EQ(EscapeJsonForScript(R"({"a":"</script><!-- & >"})"),
+              R"({"a":"\u003c/script\u003e\u003c!-- \u0026 \u003e"})");
+    EXPECT_EQ(EscapeJsonForScript("[\"\xE2\x80\xA8\xE2\x80\xA9\"]"), R"(["\u2028\u2029"])");
+    // Other multibyte text stays as it is (U+2026 shares the first two bytes with U+2028).
+    EXPECT_EQ(EscapeJsonForScript("\"caf\xC3\xA9 \xE2\x80\xA6\""), "\"caf\xC3\xA9 \xE2\x80\xA6\"");
+    EXPECT_EQ(EscapeJsonForScript(""), "");
+    EXPECT_EQ(EscapeJsonForScript("\xE2\x80"), "\xE2\x80");  // truncated input is copied
+}
+
+TEST(HtmlJsonForScriptTest, TheEscapedJsonMeansTheSameValue) {
+    const nlohmann::json value = {
+        {"title", "</script><script>alert(1)</script> & <b>"}, {"n", 3}, {"list", {"a<b", "c>d"}}};
+    const std::string escaped = EscapeJsonForScript(value.dump());
+    EXPECT_EQ(escaped.find('<'), std::string::npos);
+    EXPECT_EQ(escaped.find('>'), std::string::npos);
+    EXPECT_EQ(escaped.find('&'), std::string::npos);
+    EXPECT_EQ(nlohmann::json::parse(escaped), value);
+}
+
+TEST(HtmlJsonForScriptTest, TheBuilderWritesItVerbatim) {
+    Html html;
+    html.Raw("<script type=\"application/ld+json\">")
+        .JsonForScript(EscapeJsonForScript(R"({"a":"<"})"))
+        .Raw("</script>");
+    EXPECT_EQ(html.str(), R"(<script type="application/ld+json">{"a":"\u003c"}</script>)");
 }
 
 // Html::Raw(std::string(...)) must not compile: the consteval constructor of Markup only

@@ -10,6 +10,9 @@ constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (2)";
 constexpr std::string_view kInsertComment =
     "INSERT INTO comments(hoot_id, author_id, body_source, body_html, created_at, updated_at, "
     "best_score, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kInsertFirstRevision =
+    "INSERT INTO revisions(post_id, number, author_id, created_at, body_source) "
+    "VALUES (?, 1, ?, ?, ?)";
 constexpr std::string_view kCountCommentOnHoot =
     "UPDATE hoots SET comment_count = comment_count + 1 WHERE id = ?";
 constexpr std::string_view kCountCommentOnAuthor =
@@ -17,8 +20,8 @@ constexpr std::string_view kCountCommentOnAuthor =
 
 #define COMMENT_COLUMNS                                                                    \
     "SELECT c.id, c.hoot_id, c.body_source, c.body_html, c.created_at, c.positive, "       \
-    "c.negative, u.id, u.username, u.display_name FROM comments c JOIN users u ON u.id = " \
-    "c.author_id "
+    "c.negative, u.id, u.username, u.display_name, c.revision, c.deleted_at IS NOT NULL "  \
+    "FROM comments c JOIN users u ON u.id = c.author_id "
 constexpr std::string_view kFindComment = COMMENT_COLUMNS "WHERE c.id = ? AND c.deleted_at IS NULL";
 constexpr std::string_view kCommentsLatest =
     COMMENT_COLUMNS "WHERE c.hoot_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?";
@@ -37,6 +40,8 @@ Comment ReadComment(const Stmt& row) {
     c.created_at = row.Int(4);
     c.reactions = {row.Int(5), row.Int(6)};
     c.author = ReadAuthor(row, 7);
+    c.revision = static_cast<int>(row.Int(10));
+    c.deleted = row.Int(11) != 0;
     return c;
 }
 
@@ -69,6 +74,10 @@ Result<CommentId> SqliteCommentStore::Create(const service::NewComment& comment)
             .BindAll(comment.hoot.value, comment.author.value,
                      std::string_view(comment.body_source), std::string_view(comment.body_html),
                      comment.created_at, comment.created_at, BestScore(ReactionTally{}), id.value)
+            .Exec();
+        conn->Prepare(kInsertFirstRevision)
+            .BindAll(id.value, comment.author.value, comment.created_at,
+                     std::string_view(comment.body_source))
             .Exec();
         conn->Prepare(kCountCommentOnHoot).Bind(1, comment.hoot.value).Exec();
         conn->Prepare(kCountCommentOnAuthor).Bind(1, comment.author.value).Exec();

@@ -3,6 +3,9 @@
 // promise (errors as values) holds at every method.
 
 #include <source_location>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "domain/model.hpp"
 #include "store/sqlite/db.hpp"
@@ -24,6 +27,23 @@ inline AuthorRef ReadAuthor(const Stmt& row, int first) {
     AuthorRef author{UserId(row.Int(first)), row.Text(first + 1), row.Text(first + 2)};
     if (author.display_name.empty()) author.display_name = author.username;
     return author;
+}
+
+// Tags are stored space-separated in the post row (hoot_tags indexes them for lookups).
+inline std::vector<std::string> SplitTags(std::string_view joined) {
+    std::vector<std::string> tags;
+    std::istringstream in{std::string(joined)};
+    for (std::string tag; in >> tag;) tags.push_back(tag);
+    return tags;
+}
+
+inline std::string JoinTags(const std::vector<std::string>& tags) {
+    std::string joined;
+    for (const auto& tag : tags) {
+        if (!joined.empty()) joined += ' ';
+        joined += tag;
+    }
+    return joined;
 }
 
 }  // namespace hoot::store::sqlite

@@ -1,5 +1,3 @@
-#include <sstream>
-
 #include "store/sqlite/guard.hpp"
 #include "store/sqlite/stores.hpp"
 
@@ -10,13 +8,17 @@ constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (1)";
 constexpr std::string_view kInsertHoot =
     "INSERT INTO hoots(author_id, title, slug, body_source, body_html, excerpt, tags, created_at, "
     "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kInsertFirstRevision =
+    "INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_source) "
+    "VALUES (?, 1, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertHootTag = "INSERT INTO hoot_tags(hoot_id, tag) VALUES (?, ?)";
 constexpr std::string_view kCountHootOnAuthor =
     "UPDATE users SET hoot_count = hoot_count + 1 WHERE id = ?";
 constexpr std::string_view kFindHoot =
     "SELECT h.id, h.title, h.slug, h.body_source, h.body_html, h.tags, h.created_at, "
-    "h.updated_at, h.comment_count, h.positive, h.negative, u.id, u.username, u.display_name "
-    "FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.id = ? AND h.deleted_at IS NULL";
+    "h.updated_at, h.comment_count, h.positive, h.negative, u.id, u.username, u.display_name, "
+    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count "
+    "FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.id = ?1 AND (?2 OR h.deleted_at IS NULL)";
 
 // Feed rows: columns 0..8 hoot, 9..11 author. The cursor is (created_at, id) of the last row
 // shown; ?1 = 1 when there is no cursor.
@@ -35,22 +37,6 @@ constexpr std::string_view kHootsByTag = HOOT_SUMMARY_COLUMNS
     "WHERE h.deleted_at IS NULL AND (?1 OR (h.created_at, h.id) < (?2, ?3)) "
     "ORDER BY h.created_at DESC, h.id DESC LIMIT ?4";
 #undef HOOT_SUMMARY_COLUMNS
-
-std::vector<std::string> SplitTags(std::string_view joined) {
-    std::vector<std::string> tags;
-    std::istringstream in{std::string(joined)};
-    for (std::string tag; in >> tag;) tags.push_back(tag);
-    return tags;
-}
-
-std::string JoinTags(const std::vector<std::string>& tags) {
-    std::string joined;
-    for (const auto& tag : tags) {
-        if (!joined.empty()) joined += ' ';
-        joined += tag;
-    }
-    return joined;
-}
 
 std::vector<HootSummary> ReadSummaries(Stmt& stmt) {
     std::vector<HootSummary> hoots;
@@ -91,6 +77,10 @@ Result<HootId> SqliteHootStore::Create(const service::NewHoot& hoot) {
                      std::string_view(hoot.excerpt), std::string_view(JoinTags(hoot.tags)),
                      hoot.created_at, hoot.created_at, id.value)
             .Exec();
+        conn->Prepare(kInsertFirstRevision)
+            .BindAll(id.value, hoot.author.value, hoot.created_at, std::string_view(hoot.title),
+                     std::string_view(JoinTags(hoot.tags)), std::string_view(hoot.body_source))
+            .Exec();
         for (const auto& tag : hoot.tags)
             conn->Prepare(kInsertHootTag).BindAll(id.value, std::string_view(tag)).Exec();
         conn->Prepare(kCountHootOnAuthor).Bind(1, hoot.author.value).Exec();
@@ -99,11 +89,11 @@ Result<HootId> SqliteHootStore::Create(const service::NewHoot& hoot) {
     });
 }
 
-Result<std::optional<Hoot>> SqliteHootStore::Find(HootId id) {
+Result<std::optional<Hoot>> SqliteHootStore::Find(HootId id, bool include_deleted) {
     return Guarded([&]() -> Result<std::optional<Hoot>> {
         auto conn = db_.Read();
         auto stmt = conn->Prepare(kFindHoot);
-        stmt.Bind(1, id.value);
+        stmt.BindAll(id.value, include_deleted ? 1 : 0);
         if (!stmt.Step()) return std::optional<Hoot>();
         Hoot h;
         h.id = HootId(stmt.Int(0));
@@ -117,6 +107,9 @@ Result<std::optional<Hoot>> SqliteHootStore::Find(HootId id) {
         h.comment_count = stmt.Int(8);
         h.reactions = {stmt.Int(9), stmt.Int(10)};
         h.author = ReadAuthor(stmt, 11);
+        h.revision = static_cast<int>(stmt.Int(14));
+        h.deleted = stmt.Int(15) != 0;
+        h.deleted_comment_count = stmt.Int(16);
         return std::optional<Hoot>(std::move(h));
     });
 }

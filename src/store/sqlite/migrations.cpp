@@ -94,6 +94,67 @@ CREATE INDEX comments_by_time ON comments(hoot_id, created_at, id);
 CREATE INDEX comments_by_best ON comments(hoot_id, best_score DESC, created_at, id);
 CREATE INDEX comments_by_author ON comments(author_id, created_at DESC);
 )sql"},
+    {2, "thread", R"sql(
+ALTER TABLE hoots ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE hoots ADD COLUMN deleted_comment_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+
+-- One row per person, post and kind: toggling is an insert or a delete. reaction_counts and the
+-- positive/negative columns of hoots and comments are kept in step in the same transaction.
+CREATE TABLE reactions (
+    post_id    INTEGER NOT NULL REFERENCES posts(id),
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    kind       INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 3),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (post_id, user_id, kind)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX reactions_by_user ON reactions(user_id, post_id);
+
+CREATE TABLE reaction_counts (
+    post_id INTEGER NOT NULL REFERENCES posts(id),
+    kind    INTEGER NOT NULL,
+    count   INTEGER NOT NULL,
+    PRIMARY KEY (post_id, kind)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE post_updates (
+    id          INTEGER PRIMARY KEY,
+    post_id     INTEGER NOT NULL REFERENCES posts(id),
+    author_id   INTEGER NOT NULL REFERENCES users(id),
+    heading     TEXT NOT NULL,
+    body_source TEXT NOT NULL,
+    body_html   TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX post_updates_by_post ON post_updates(post_id, id);
+
+CREATE TABLE replies (
+    id         INTEGER PRIMARY KEY,
+    post_id    INTEGER NOT NULL REFERENCES posts(id),
+    author_id  INTEGER NOT NULL REFERENCES users(id),
+    body       TEXT NOT NULL,
+    body_html  TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    deleted_at INTEGER
+) STRICT;
+CREATE INDEX replies_by_post ON replies(post_id, created_at, id);
+
+-- Every version of a post's editable text; number 1 is the original.
+CREATE TABLE revisions (
+    post_id     INTEGER NOT NULL REFERENCES posts(id),
+    number      INTEGER NOT NULL,
+    author_id   INTEGER NOT NULL REFERENCES users(id),
+    created_at  INTEGER NOT NULL,
+    title       TEXT NOT NULL DEFAULT '',
+    tags        TEXT NOT NULL DEFAULT '',
+    body_source TEXT NOT NULL,
+    PRIMARY KEY (post_id, number)
+) STRICT, WITHOUT ROWID;
+INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_source)
+    SELECT id, 1, author_id, created_at, title, tags, body_source FROM hoots;
+INSERT INTO revisions(post_id, number, author_id, created_at, body_source)
+    SELECT id, 1, author_id, created_at, body_source FROM comments;
+)sql"},
 };
 
 }  // namespace

@@ -43,7 +43,7 @@ class SqliteHootStore final : public service::HootStore {
   public:
     explicit SqliteHootStore(Database& db) : db_(db) {}
     Result<HootId> Create(const service::NewHoot& hoot) override;
-    Result<std::optional<Hoot>> Find(HootId id) override;
+    Result<std::optional<Hoot>> Find(HootId id, bool include_deleted) override;
     Result<std::vector<HootSummary>> Latest(std::optional<service::TimeCursor> after,
                                             int limit) override;
     Result<std::vector<HootSummary>> ByAuthor(UserId author,
@@ -65,6 +65,24 @@ class SqliteCommentStore final : public service::CommentStore {
     Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) override;
 
   private:
+    Database& db_;
+};
+
+class SqlitePostStore final : public service::PostStore {
+public:
+    explicit SqlitePostStore(Database& db) : db_(db) {}
+    Result<std::optional<service::PostRef>> Find(PostId id) override;
+    Result<service::PostExtras> Extras(const std::vector<PostId>& posts,
+                                       std::optional<UserId> viewer) override;
+    Result<UpdateId> AddUpdate(const service::NewUpdate& update) override;
+    Result<ReplyId> AddReply(const service::NewReply& reply) override;
+    Result<service::ReactionState> SetReaction(PostId post, UserId user, ReactionKind kind,
+                                               bool present, UnixSeconds now) override;
+    Result<int> Edit(const service::PostEdit& edit) override;
+    Result<std::vector<Revision>> Revisions(PostId post) override;
+    Status SetDeleted(PostId post, bool deleted, UnixSeconds now) override;
+
+private:
     Database& db_;
 };
 
@@ -90,6 +108,7 @@ class SqliteBackend {
     SqliteSessionStore sessions_{db_};
     SqliteHootStore hoots_{db_};
     SqliteCommentStore comments_{db_};
+    SqlitePostStore posts_{db_};
     SqliteSettingsStore settings_{db_};
 };
 

@@ -36,6 +36,10 @@ void AppendHead(Html& html, const PageChrome& chrome) {
         .Raw("\"><script src=\"")
         .Attr(chrome.js_url)
         .Raw("\" defer></script>");
+    // hoot.js sends this token with its in-place requests (reactions); forms carry their own.
+    if (!chrome.csrf_token.empty()) {
+        html.Raw("<meta name=\"csrf-token\" content=\"").Attr(chrome.csrf_token).Raw("\">");
+    }
     if (!chrome.canonical_path.empty()) {
         html.Raw("<link rel=\"canonical\" href=\"").Attr(chrome.canonical_path).Raw("\">");
     }

@@ -28,9 +28,11 @@ void AppendTime(Html& html, UnixSeconds t, UnixSeconds now) {
 }
 
 void AppendPopularity(Html& html, const ReactionTally& tally) {
-    html.Raw("<p class=\"pop\"><span>")
+    // The text inside each span stays whole ("10% popularity"), as on the reference page, so
+    // hoot.js replaces a span's text rather than splicing numbers into it.
+    html.Raw("<p class=\"pop\" data-popularity><span class=\"popularity-value\">")
         .Number(PopularityPercent(tally))
-        .Raw("% popularity</span> <span>")
+        .Raw("% popularity</span> <span class=\"reactions-total\">")
         .Number(tally.total())
         .Raw(" Reactions</span></p>");
 }
@@ -80,6 +82,12 @@ void AppendHootSummary(Html& html, const HootSummary& hoot, UnixSeconds now, int
         .Raw("% popularity</p></article>");
 }
 
+void AppendJsonLd(Html& html, std::string_view json) {
+    html.Raw("<script type=\"application/ld+json\">")
+        .JsonForScript(render::EscapeJsonForScript(json))
+        .Raw("</script>");
+}
+
 void AppendCsrf(Html& html, std::string_view token) {
     html.Raw("<input type=\"hidden\" name=\"csrf\" value=\"").Attr(token).Raw("\">");
 }
@@ -110,13 +118,17 @@ void AppendControlOpening(Html& html, const FieldSpec& field, std::string_view i
     if (field.max_length > 0) {
         html.Raw(" maxlength=\"").Number(static_cast<std::int64_t>(field.max_length)).Raw("\"");
     }
+    if (!field.placeholder.empty()) {
+        html.Raw(" placeholder=\"").Attr(field.placeholder).Raw("\"");
+    }
     if (field.required) html.Raw(" required");
 }
 
 }  // namespace
 
 void AppendField(Html& html, const FieldSpec& field, const FormErrors& errors) {
-    const std::string id = "f-" + std::string(field.name);
+    const std::string id =
+        field.id.empty() ? "f-" + std::string(field.name) : std::string(field.id);
     const std::string* error = errors.For(field.name);
 
     if (error) {

@@ -22,7 +22,8 @@ void AppendAuthorLink(render::Html& html, const AuthorRef& author);
 void AppendTime(render::Html& html, UnixSeconds t, UnixSeconds now);
 
 // "10% popularity 0 Reactions": the line every hoot and comment carries (wording of the
-// reference page, which does not singularise "Reactions").
+// reference page, which does not singularise "Reactions"). Each half sits in its own span
+// (popularity-value, reactions-total) whose whole text hoot.js rewrites after a reaction.
 void AppendPopularity(render::Html& html, const ReactionTally& tally);
 
 // A list of links to each tag's page; nothing at all when there are no tags.
@@ -39,10 +40,16 @@ void AppendHootSummary(render::Html& html, const HootSummary& hoot, UnixSeconds 
 // The hidden input every POST form carries; the CSRF middleware reads the field named "csrf".
 void AppendCsrf(render::Html& html, std::string_view token);
 
+// <script type="application/ld+json">{json}</script>. `json` is serialised JSON (from
+// nlohmann::json::dump()); it is passed through render::EscapeJsonForScript here, so user text in
+// it can never close the element.
+void AppendJsonLd(render::Html& html, std::string_view json);
+
 enum class FieldKind { kText, kPassword, kTextarea };
 
 // One labelled form control. Its id is "f-{name}", so error summaries can link to it; names are
-// unique on every page that has a form.
+// unique on every page that has one form. Pages with a form per post (the thread) give each
+// control its own `id` instead.
 struct FieldSpec {
     std::string_view name;  // the form field name, also the key of its errors
     render::Markup label;
@@ -53,7 +60,9 @@ struct FieldSpec {
     std::size_t min_length = 0;       // 0: no attribute
     std::size_t max_length = 0;       // 0: no attribute
     bool required = false;
-    int rows = 8;  // textareas only
+    int rows = 8;                    // textareas only
+    std::string_view id{};           // empty: "f-{name}"
+    std::string_view placeholder{};  // empty: none
 };
 
 // Label, hint, the field's error message (if any) and the control, in that order, with

@@ -1,5 +1,13 @@
 // A thread: the hoot, then its comments in the reader's chosen order, then the comment form.
+// Every hoot and comment ("post") carries the same parts: popularity line, body, updates,
+// reactions, controls for its author or a moderator, and replies. Everything works as plain
+// forms and links; hoot.js makes reactions and "Load Full" work in place (hooks: data-post-id,
+// data-api, data-kind, data-popularity, data-section).
 
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "render/time_format.hpp"
 #include "web/urls.hpp"
 #include "web/views/parts.hpp"
 #include "web/views/views.hpp"
@@ -10,16 +18,257 @@ using render::Html;
 
 namespace {
 
+// What the shared parts need to know of a hoot or a comment.
+struct PostParts {
+    PostId id;
+    bool is_hoot = false;
+    std::string suffix;  // "h7", "c12": keeps form control ids unique on the page
+    const AuthorRef& author;
+    const ReactionTally& tally;
+    const ReactionBreakdown& breakdown;
+    const std::vector<PostUpdate>& updates;
+    const std::vector<Reply>& replies;
+    int revision = 1;
+    bool deleted = false;
+};
+
+PostParts PartsOf(const Hoot& hoot) {
+    return {.id = ToPost(hoot.id),
+            .is_hoot = true,
+            .suffix = "h" + std::to_string(hoot.id.value),
+            .author = hoot.author,
+            .tally = hoot.reactions,
+            .breakdown = hoot.breakdown,
+            .updates = hoot.updates,
+            .replies = hoot.replies,
+            .revision = hoot.revision,
+            .deleted = hoot.deleted};
+}
+
+PostParts PartsOf(const Comment& comment) {
+    return {.id = ToPost(comment.id),
+            .is_hoot = false,
+            .suffix = "c" + std::to_string(comment.id.value),
+            .author = comment.author,
+            .tally = comment.reactions,
+            .breakdown = comment.breakdown,
+            .updates = comment.updates,
+            .replies = comment.replies,
+            .revision = comment.revision,
+            .deleted = comment.deleted};
+}
+
+// Policy as the reader sees it; the services enforce the same rules on every request.
+bool IsAuthor(const ThreadPage& page, const PostParts& post) {
+    return page.signed_in && page.viewer_id.valid() && page.viewer_id == post.author.id;
+}
+bool CanManage(const ThreadPage& page, const PostParts& post) {
+    return IsAuthor(page, post) || (page.signed_in && page.viewer_is_moderator);
+}
+// Nothing new is added under deleted content (or anywhere in a deleted thread).
+bool IsOpen(const ThreadPage& page, const PostParts& post) {
+    return !post.deleted && !page.hoot.deleted;
+}
+bool CanReact(const ThreadPage& page, const PostParts& post) {
+    return page.signed_in && page.viewer_id != post.author.id && IsOpen(page, post);
+}
+
+void AppendPostIdAttr(Html& html, const PostParts& post) {
+    html.Raw(" data-post-id=\"").Number(post.id.value).Raw("\"");
+}
+
+void AppendUpdates(Html& html, const PostParts& post, UnixSeconds now) {
+    for (const PostUpdate& update : post.updates) {
+        // The hoot's updates sit under its <h1>; a comment's under the "Comments" <h2>.
+        const std::string_view heading =
+            update.heading.empty() ? std::string_view("UPDATE") : std::string_view(update.heading);
+        html.Raw("<section class=\"update\">");
+        if (post.is_hoot) {
+            html.Raw("<h2>").Text(heading).Raw("</h2>");
+        } else {
+            html.Raw("<h3>").Text(heading).Raw("</h3>");
+        }
+        html.Raw("<p class=\"meta\">");
+        AppendTime(html, update.created_at, now);
+        html.Raw("</p><div class=\"body\">")
+            .TrustedStored(update.body_html)
+            .Raw("</div></section>");
+    }
+}
+
+// Toggle buttons for readers who may react; read-only counts for everyone else, so anonymous
+// readers still see what people thought.
+void AppendReactions(Html& html, const ThreadPage& page, const PostParts& post) {
+    const ReactionBreakdown& breakdown = post.breakdown;
+    if (!CanReact(page, post)) {
+        bool any = false;
+        for (const ReactionKindInfo& info : kReactionKinds) {
+            const std::int64_t count = breakdown.counts[static_cast<std::size_t>(info.kind)];
+            if (count <= 0) continue;
+            if (!any) html.Raw("<p class=\"reaction-counts\">");
+            if (any) html.Raw(" ");
+            html.Raw("<span class=\"reaction-count\">")
+                .Text(info.label)
+                .Raw(" ")
+                .Number(count)
+                .Raw("</span>");
+            any = true;
+        }
+        if (any) html.Raw("</p>");
+        return;
+    }
+    html.Raw("<div class=\"reactions\" role=\"group\" aria-label=\"Reactions\">");
+    for (const ReactionKindInfo& info : kReactionKinds) {
+        const std::size_t index = static_cast<std::size_t>(info.kind);
+        html.Raw("<form class=\"reaction-form\" method=\"post\" action=\"")
+            .Attr(PostReactionUrl(post.id, info.kind))
+            .Raw("\">");
+        AppendCsrf(html, page.csrf_token);
+        html.Raw("<button type=\"submit\" class=\"reaction\" aria-pressed=\"");
+        if (breakdown.mine[index]) {
+            html.Raw("true");
+        } else {
+            html.Raw("false");
+        }
+        html.Raw("\" data-api=\"")
+            .Attr(ApiReactionUrl(post.id, info.kind))
+            .Raw("\" data-kind=\"")
+            .Attr(info.key)
+            .Raw("\">")
+            .Text(info.label)
+            .Raw(" <span class=\"count\">")
+            .Number(breakdown.counts[index])
+            .Raw("</span></button></form>");
+    }
+    html.Raw("</div>");
+}
+
+void AppendRestoreForm(Html& html, const ThreadPage& page, const PostParts& post) {
+    html.Raw("<form class=\"restore-form\" method=\"post\" action=\"")
+        .Attr(PostRestoreUrl(post.id))
+        .Raw("\">");
+    AppendCsrf(html, page.csrf_token);
+    html.Raw("<button type=\"submit\">Restore</button></form>");
+}
+
+void AppendUpdateForm(Html& html, const ThreadPage& page, const PostParts& post) {
+    const std::string heading_id = "f-heading-" + post.suffix;
+    const std::string body_id = "f-body-" + post.suffix;
+    const FormErrors no_errors;  // a failed update comes back on a page of its own
+    html.Raw("<details class=\"add-update\"><summary>Add an update</summary>")
+        .Raw("<form class=\"update-form\" method=\"post\" action=\"")
+        .Attr(PostUpdatesUrl(post.id))
+        .Raw("\">");
+    AppendCsrf(html, page.csrf_token);
+    AppendField(html,
+                {.name = "heading",
+                 .label = "Heading",
+                 .hint = "Optional; \"UPDATE\" when left empty.",
+                 .id = heading_id,
+                 .placeholder = "UPDATE"},
+                no_errors);
+    AppendField(html,
+                {.name = "body",
+                 .label = "Update",
+                 .kind = FieldKind::kTextarea,
+                 .hint = "Markdown, shown under the post with today's date.",
+                 .required = true,
+                 .rows = 5,
+                 .id = body_id},
+                no_errors);
+    html.Raw("<button type=\"submit\">Add update</button></form></details>");
+}
+
+// Edit, add an update, delete (author or moderator), restore (moderator), and the revision
+// history, which anyone may read.
+void AppendControls(Html& html, const ThreadPage& page, const PostParts& post) {
+    const bool manage = CanManage(page, post) && IsOpen(page, post);
+    const bool restore = post.deleted && page.signed_in && page.viewer_is_moderator;
+    const bool history = post.revision > 1 && !post.deleted;
+    if (!manage && !restore && !history) return;
+
+    html.Raw("<div class=\"controls\">");
+    if (manage) html.Raw("<a href=\"").Attr(PostEditUrl(post.id)).Raw("\">Edit</a>");
+    if (history) {
+        html.Raw("<a class=\"history\" href=\"")
+            .Attr(PostRevisionsUrl(post.id))
+            .Raw("\">History (")
+            .Number(post.revision)
+            .Raw(" revisions)</a>");
+    }
+    if (manage) {
+        html.Raw("<form class=\"delete-form\" method=\"post\" action=\"")
+            .Attr(PostDeleteUrl(post.id))
+            .Raw("\">");
+        AppendCsrf(html, page.csrf_token);
+        html.Raw("<button type=\"submit\">Delete</button></form>");
+        AppendUpdateForm(html, page, post);
+    }
+    if (restore) AppendRestoreForm(html, page, post);
+    html.Raw("</div>");
+}
+
+void AppendReplies(Html& html, const ThreadPage& page, const PostParts& post) {
+    if (!post.replies.empty()) {
+        html.Raw("<ul class=\"replies\" aria-label=\"Replies\">");
+        for (const Reply& reply : post.replies) {
+            html.Raw("<li class=\"reply\"><span class=\"reply-body\">")
+                .TrustedStored(reply.body_html)
+                .Raw("</span> <span class=\"meta\">– ");
+            AppendAuthorLink(html, reply.author);
+            html.Raw(" ");
+            AppendTime(html, reply.created_at, page.now);
+            html.Raw("</span></li>");
+        }
+        html.Raw("</ul>");
+    }
+    if (!page.signed_in || !IsOpen(page, post)) return;
+    const std::string id = "f-reply-" + post.suffix;
+    html.Raw(
+            "<details class=\"reply-form\"><summary>Reply</summary><form method=\"post\" action=\"")
+        .Attr(PostRepliesUrl(post.id))
+        .Raw("\">");
+    AppendCsrf(html, page.csrf_token);
+    AppendField(html,
+                {.name = "body",
+                 .label = "Your reply (plain text)",
+                 .kind = FieldKind::kTextarea,
+                 .max_length = 600,
+                 .required = true,
+                 .rows = 3,
+                 .id = id},
+                FormErrors{});
+    html.Raw("<button type=\"submit\">Reply</button></form></details>");
+}
+
+// Reactions, controls and replies: what follows a post's text.
+void AppendPostFooter(Html& html, const ThreadPage& page, const PostParts& post) {
+    AppendReactions(html, page, post);
+    AppendControls(html, page, post);
+    AppendReplies(html, page, post);
+}
+
 void AppendHoot(Html& html, const ThreadPage& page) {
     const Hoot& hoot = page.hoot;
-    html.Raw("<article class=\"hoot\"><header>");
+    const PostParts post = PartsOf(hoot);
+    if (hoot.deleted) {
+        html.Raw("<div class=\"deleted-banner\" role=\"status\">")
+            .Raw("<p>This hoot is deleted. Only moderators see it.</p>");
+        if (page.signed_in && page.viewer_is_moderator) AppendRestoreForm(html, page, post);
+        html.Raw("</div>");
+    }
+    html.Raw("<article class=\"hoot\" id=\"hoot\"");
+    AppendPostIdAttr(html, post);
+    html.Raw("><header>");
     AppendPopularity(html, hoot.reactions);
     html.Raw("<h1>").Text(hoot.title).Raw("</h1><p class=\"meta\">");
     AppendAuthorLink(html, hoot.author);
     html.Raw(" <span aria-hidden=\"true\">·</span> ");
     AppendTime(html, hoot.created_at, page.now);
     html.Raw("</p></header><div class=\"body\">").TrustedStored(hoot.body_html).Raw("</div>");
+    AppendUpdates(html, post, page.now);
     AppendTags(html, hoot.tags);
+    AppendPostFooter(html, page, post);
     html.Raw("</article>");
 }
 
@@ -62,18 +311,37 @@ void AppendSortControl(Html& html, const ThreadPage& page) {
     html.Raw("</nav>");
 }
 
-void AppendComment(Html& html, const Comment& comment, UnixSeconds now) {
-    html.Raw("<article class=\"comment\" id=\"")
-        .Attr(CommentAnchor(comment.id))
-        .Raw("\"><header><p class=\"meta\">");
+// A deleted comment keeps its place and its replies, so the conversation around it still reads;
+// its author and text are gone from the page.
+void AppendDeletedComment(Html& html, const ThreadPage& page, const Comment& comment) {
+    const PostParts post = PartsOf(comment);
+    html.Raw("<article class=\"comment deleted\" id=\"").Attr(CommentAnchor(comment.id)).Raw("\"");
+    AppendPostIdAttr(html, post);
+    html.Raw("><p class=\"deleted-note\">This comment was deleted.</p>");
+    AppendControls(html, page, post);
+    AppendReplies(html, page, post);
+    html.Raw("</article>");
+}
+
+void AppendComment(Html& html, const ThreadPage& page, const Comment& comment) {
+    if (comment.deleted) {
+        AppendDeletedComment(html, page, comment);
+        return;
+    }
+    const PostParts post = PartsOf(comment);
+    html.Raw("<article class=\"comment\" id=\"").Attr(CommentAnchor(comment.id)).Raw("\"");
+    AppendPostIdAttr(html, post);
+    html.Raw("><header><p class=\"meta\">");
     AppendAuthorLink(html, comment.author);
     html.Raw(" <span aria-hidden=\"true\">·</span> <a class=\"permalink\" href=\"#")
         .Attr(CommentAnchor(comment.id))
         .Raw("\">");
-    AppendTime(html, comment.created_at, now);
+    AppendTime(html, comment.created_at, page.now);
     html.Raw("</a></p>");
     AppendPopularity(html, comment.reactions);
     html.Raw("</header><div class=\"body\">").TrustedStored(comment.body_html).Raw("</div>");
+    AppendUpdates(html, post, page.now);
+    AppendPostFooter(html, page, post);
     html.Raw("</article>");
 }
 
@@ -84,6 +352,10 @@ void AppendCommentForm(Html& html, const ThreadPage& page) {
             .Raw("\">Log in</a> or <a href=\"")
             .Attr(SignUpUrl(page.path))
             .Raw("\">Sign up</a> to comment.</p>");
+        return;
+    }
+    if (page.hoot.deleted) {
+        html.Raw("<p class=\"empty\">Restore the hoot to allow new comments.</p>");
         return;
     }
     html.Raw("<form class=\"comment-form\" method=\"post\" action=\"")
@@ -104,18 +376,20 @@ void AppendCommentForm(Html& html, const ThreadPage& page) {
 }
 
 void AppendComments(Html& html, const ThreadPage& page) {
-    html.Raw("<section class=\"comments\" aria-labelledby=\"comments-heading\">")
-        .Raw("<h2 id=\"comments-heading\">")
+    // data-section names this element for hoot.js, which swaps it for the full one in place.
+    html.Raw("<section class=\"comments\" data-section=\"comments\" ")
+        .Raw("aria-labelledby=\"comments-heading\"><h2 id=\"comments-heading\">")
         .Number(page.hoot.comment_count)
         .Raw(" Comments</h2>");
     if (page.comments.empty() && page.not_shown == 0) {
         html.Raw("<p class=\"empty\">No comments yet.</p>");
     } else {
         AppendSortControl(html, page);
-        for (const Comment& comment : page.comments) AppendComment(html, comment, page.now);
+        for (const Comment& comment : page.comments) AppendComment(html, page, comment);
     }
     if (page.not_shown > 0) {
-        html.Raw("<p class=\"load-full\"><a href=\"")
+        // href stays the last attribute: the visible text follows it directly.
+        html.Raw("<p class=\"more\"><a class=\"load-full\" data-section=\"comments\" href=\"")
             .Attr(page.load_full_url)
             .Raw("\">Load Full (")
             .Number(page.not_shown)
@@ -125,10 +399,167 @@ void AppendComments(Html& html, const ThreadPage& page) {
     html.Raw("</section>");
 }
 
+// Appends code point `cp` as UTF-8; U+FFFD for what is not a character.
+void AppendUtf8(std::string& out, std::uint32_t cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// The character an entity at the start of `text` ("&amp;", "&#39;", "&#x2014;") stands for,
+// and its length; nullopt for anything else, which then stays as typed.
+std::optional<std::pair<std::string, std::size_t>> DecodeEntity(std::string_view text) {
+    const std::size_t end = text.find(';');
+    if (end == std::string_view::npos || end > 10) return std::nullopt;
+    const std::string_view name = text.substr(1, end - 1);
+    std::string decoded;
+    if (name.size() > 1 && name[0] == '#') {
+        const bool hex = name[1] == 'x' || name[1] == 'X';
+        const std::string_view digits = name.substr(hex ? 2 : 1);
+        std::uint32_t cp = 0;
+        auto [ptr, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+        if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size()) {
+            return std::nullopt;
+        }
+        AppendUtf8(decoded, cp);
+    } else if (name == "amp") {
+        decoded = "&";
+    } else if (name == "lt") {
+        decoded = "<";
+    } else if (name == "gt") {
+        decoded = ">";
+    } else if (name == "quot") {
+        decoded = "\"";
+    } else if (name == "apos") {
+        decoded = "'";
+    } else if (name == "nbsp") {
+        decoded = " ";
+    } else {
+        return std::nullopt;
+    }
+    return std::pair{std::move(decoded), end + 1};
+}
+
+// Tags whose end is the end of a line of text.
+bool EndsALine(std::string_view tag) {
+    if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
+    std::size_t n = 0;
+    while (n < tag.size() && std::isalnum(static_cast<unsigned char>(tag[n]))) ++n;
+    const std::string_view name = tag.substr(0, n);
+    for (std::string_view block : {"p", "br", "li", "pre", "blockquote", "div", "h1", "h2", "h3",
+                                   "h4", "h5", "h6", "tr", "ul", "ol", "table", "hr"}) {
+        if (name == block) return true;
+    }
+    return false;
+}
+
+// The text a reader sees in stored (sanitised) HTML: tags dropped, block ends as line breaks,
+// entities decoded, runs of spaces collapsed. Structured data carries this rather than the
+// Markdown source: search engines want the words, not the markup (nor link targets, including
+// the blanked javascript: ones the sanitiser removed from the HTML).
+std::string PlainText(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    bool space = false, newline = false;
+    auto separate = [&] {
+        if (!out.empty()) {
+            if (newline) {
+                out += '\n';
+            } else if (space) {
+                out += ' ';
+            }
+        }
+        space = newline = false;
+    };
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        const char c = html[i];
+        if (c == '<') {
+            const std::size_t end = html.find('>', i);
+            if (end == std::string_view::npos) break;
+            if (EndsALine(html.substr(i + 1, end - i - 1))) newline = true;
+            i = end;
+        } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = true;
+        } else if (c == '&') {
+            separate();
+            if (auto entity = DecodeEntity(html.substr(i))) {
+                out += entity->first;
+                i += entity->second - 1;
+            } else {
+                out += c;
+            }
+        } else {
+            separate();
+            out += c;
+        }
+    }
+    return out;
+}
+
+// A post's whole text for structured data: its body, then each update under its heading.
+std::string PostText(std::string_view body_html, const std::vector<PostUpdate>& updates) {
+    std::string text = PlainText(body_html);
+    for (const PostUpdate& update : updates) {
+        text += "\n\n";
+        text += update.heading.empty() ? std::string_view("UPDATE") : update.heading;
+        text += '\n';
+        text += PlainText(update.body_html);
+    }
+    return text;
+}
+
+nlohmann::json PersonJson(const AuthorRef& author) {
+    return {{"@type", "Person"},
+            {"name", author.display_name.empty() ? author.username : author.display_name},
+            {"url", UserUrl(author.username)}};
+}
+
+// schema.org QAPage, so search engines understand the page as a question with answers.
+// Upvotes are positive reactions only: negative kinds are not votes for the answer.
+std::string QaPageJson(const ThreadPage& page) {
+    const Hoot& hoot = page.hoot;
+    nlohmann::json answers = nlohmann::json::array();
+    for (const Comment& comment : page.comments) {
+        if (comment.deleted) continue;
+        answers.push_back({{"@type", "Answer"},
+                           {"text", PostText(comment.body_html, comment.updates)},
+                           {"dateCreated", render::IsoTime(comment.created_at)},
+                           {"upvoteCount", comment.reactions.positive},
+                           {"url", page.path + "#" + CommentAnchor(comment.id)},
+                           {"author", PersonJson(comment.author)}});
+    }
+    const nlohmann::json question = {{"@type", "Question"},
+                                     {"name", hoot.title},
+                                     {"text", PostText(hoot.body_html, hoot.updates)},
+                                     {"dateCreated", render::IsoTime(hoot.created_at)},
+                                     {"author", PersonJson(hoot.author)},
+                                     {"upvoteCount", hoot.reactions.positive},
+                                     {"answerCount", hoot.comment_count},
+                                     {"suggestedAnswer", std::move(answers)}};
+    const nlohmann::json doc = {
+        {"@context", "https://schema.org"}, {"@type", "QAPage"}, {"mainEntity", question}};
+    // Invalid UTF-8 (never stored by the services, but imports exist) must not throw mid-page.
+    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 Html RenderThread(const ThreadPage& page) {
-    Html html(4096 + page.hoot.body_html.size() + page.comments.size() * 1024);
+    Html html(4096 + page.hoot.body_html.size() + page.comments.size() * 2048);
     AppendHoot(html, page);
     // Following needs an account; signed-in readers get a real follow button in a later issue.
     if (!page.signed_in) {
@@ -137,6 +568,9 @@ Html RenderThread(const ThreadPage& page) {
             .Raw("\">Login to follow hoots</a></p>");
     }
     AppendComments(html, page);
+    // Last, so the page's own text comes first in the document. A deleted hoot is not public
+    // content and gets none.
+    if (!page.hoot.deleted) AppendJsonLd(html, QaPageJson(page));
     return html;
 }
 

@@ -25,7 +25,8 @@ struct PageChrome {
     Viewer viewer;
     std::string csrf_token;     // for the forms in the frame (sign out, theme)
     std::string theme;          // "dark", "light" or "" (follow prefers-color-scheme)
-    std::string css_url;        // content-hashed asset URLs
+    std::string css_url;        // content-hashed asset URLs (the JS reads the CSRF token from
+                                // <meta name="csrf-token"> for its in-place requests)
     std::string js_url;
 };
 
@@ -50,7 +51,7 @@ struct FeedPage {
 };
 
 struct ThreadPage {
-    Hoot hoot;
+    Hoot hoot;                      // with breakdown, updates, replies filled
     std::vector<Comment> comments;  // in `order`, at most one page of them
     CommentOrder order = CommentOrder::kLatest;
     std::int64_t not_shown = 0;     // comments beyond this page ("Load Full (N)")
@@ -60,6 +61,31 @@ struct ThreadPage {
     std::string csrf_token;
     std::string comment_draft;      // kept when a comment failed to post
     FormErrors comment_errors;
+    UnixSeconds now = 0;
+    // Who is reading, for the controls each post shows: the author edits, adds updates and
+    // deletes; a moderator also deletes and restores; others react (not on their own posts).
+    UserId viewer_id;               // invalid (0) when anonymous
+    bool viewer_is_moderator = false;
+};
+
+// The edit form of a hoot (title, body, tags) or of a comment (body only).
+struct EditPostPage {
+    PostKind kind = PostKind::kHoot;
+    PostId post;
+    std::string title, body, tags;  // what the form shows (typed values when it comes back)
+    int base_revision = 1;          // the revision the edit started from (hidden field)
+    bool conflict = false;          // someone else saved first: say so, keep the text
+    std::string cancel_url;         // back to the thread
+    FormErrors errors;
+    std::string csrf_token;
+};
+
+// Every revision of a post, newest first, each with an inline diff against the one before.
+struct RevisionsPage {
+    PostKind kind = PostKind::kHoot;
+    std::string post_title;  // the hoot's title (the thread's, for a comment)
+    std::string post_url;    // the thread (with #c-N for a comment)
+    std::vector<Revision> revisions;  // oldest first (number 1 = original)
     UnixSeconds now = 0;
 };
 

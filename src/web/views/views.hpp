@@ -22,5 +22,7 @@ render::Html RenderSignUp(const SignUpPage& page);
 render::Html RenderProfileEdit(const ProfileEditPage& page);
 render::Html RenderProfile(const ProfilePage& page);
 render::Html RenderError(const ErrorPage& page);
+render::Html RenderEditPost(const EditPostPage& page);      // edit_view.cpp
+render::Html RenderRevisions(const RevisionsPage& page);    // revisions_view.cpp
 
 }  // namespace hoot::web::views
