@@ -1,5 +1,7 @@
 // The `hoot` command: serve a community, manage users. Parsing only; the work is in the library.
 
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <iostream>
@@ -37,6 +39,14 @@ bool ParseListen(const std::string& text, std::string& host, unsigned short& por
     return true;
 }
 
+// Every page is built in buffers of tens of kilobytes. glibc's defaults hand such blocks back to
+// the kernel after each request and fault them in again on the next (9% of CPU under load in
+// bench/); keeping them costs a few megabytes of resident memory.
+void TuneAllocatorForServing() {
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+}
+
 int Serve(const std::string& data, const std::string& listen, const std::string& site_name,
           bool no_sample) {
     hoot::app::AppConfig config;
@@ -48,6 +58,7 @@ int Serve(const std::string& data, const std::string& listen, const std::string&
                     "--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" + listen + "')");
     if (site_name.empty() || site_name.size() > 100)
         return Fail(kUsageError, "--site-name must be 1 to 100 characters");
+    TuneAllocatorForServing();
     try {
         hoot::app::App app(config);
         app.Start();
