@@ -36,9 +36,15 @@ std::string EscapeJsonForScript(std::string_view json) {
     for (std::size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
         switch (c) {
-            case '<': out.append("\\u003c"); break;
-            case '>': out.append("\\u003e"); break;
-            case '&': out.append("\\u0026"); break;
+            case '<':
+                out.append("\\u003c");
+                break;
+            case '>':
+                out.append("\\u003e");
+                break;
+            case '&':
+                out.append("\\u0026");
+                break;
             default:
                 // U+2028 and U+2029 (E2 80 A8/A9) end lines in older JavaScript parsers.
                 if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&

@@ -75,4 +75,154 @@
             if (history.replaceState) history.replaceState(null, "", "#top");
         });
     });
+
+    // --- In-place requests ---------------------------------------------------------------------
+    // The layout puts the session's CSRF token in <meta name="csrf-token"> (layout.cpp); the
+    // JSON API reads it from the X-CSRF-Token header, as forms send it in the "csrf" field.
+
+    function csrfToken() {
+        var meta = document.querySelector('meta[name="csrf-token"]');
+        return meta ? meta.getAttribute("content") || "" : "";
+    }
+
+    // --- Reactions -----------------------------------------------------------------------------
+    // Each reaction is a form (thread_view.cpp) posting to /posts/{id}/reactions/{kind}, which
+    // toggles it. Here the same toggle goes to the JSON API (button data-api): PUT adds, DELETE
+    // removes, and the answer carries the post's new counts, popularity and the reader's own
+    // reactions. Anything unexpected falls back to the form, so the reaction is never lost.
+    // Change together with thread_view.cpp and the API's reaction response.
+
+    function setText(element, text) {
+        if (element) element.textContent = text;
+    }
+
+    function applyReactionState(post, state) {
+        var reactions = state.reactions || {};
+        var mine = state.mine || {};
+        post.querySelectorAll("button.reaction[data-kind]").forEach(function (button) {
+            var kind = button.dataset.kind;
+            if (typeof reactions[kind] === "number") {
+                setText(button.querySelector(".count"), String(reactions[kind]));
+            }
+            if (typeof mine[kind] === "boolean") {
+                button.setAttribute("aria-pressed", mine[kind] ? "true" : "false");
+            }
+        });
+        // The post's own popularity line is the first one inside it (comments are not nested).
+        var line = post.querySelector("[data-popularity]");
+        if (!line) return;
+        if (typeof state.popularity === "number") {
+            setText(line.querySelector(".popularity-value"), state.popularity + "% popularity");
+        }
+        if (typeof reactions.total === "number") {
+            setText(line.querySelector(".reactions-total"), reactions.total + " Reactions");
+        }
+    }
+
+    function bindReactionForm(form) {
+        var button = form.querySelector("button.reaction[data-api]");
+        if (!button || form.dataset.bound) return;
+        form.dataset.bound = "1";
+        form.addEventListener("submit", function (event) {
+            if (!window.fetch) return;  // old browsers: the plain form post
+            event.preventDefault();
+            if (button.getAttribute("aria-busy") === "true") return;  // one toggle at a time
+            var pressed = button.getAttribute("aria-pressed") === "true";
+            button.setAttribute("aria-busy", "true");
+            fetch(button.dataset.api, {
+                method: pressed ? "DELETE" : "PUT",
+                headers: { "X-CSRF-Token": csrfToken(), "Accept": "application/json" },
+                credentials: "same-origin"
+            })
+                .then(function (response) {
+                    if (!response.ok) throw new Error("HTTP " + response.status);
+                    return response.json();
+                })
+                .then(function (state) {
+                    if (!state || typeof state !== "object") throw new Error("bad answer");
+                    var post = form.closest("[data-post-id]") || document;
+                    applyReactionState(post, state);
+                    button.removeAttribute("aria-busy");
+                })
+                .catch(function () {
+                    button.removeAttribute("aria-busy");
+                    form.submit();  // does not fire "submit" again, so no loop
+                });
+        });
+    }
+
+    // --- Delete --------------------------------------------------------------------------------
+    // Without JS the delete button deletes at once (and a moderator can restore); with it, ask.
+
+    function bindDeleteForm(form) {
+        if (form.dataset.bound) return;
+        form.dataset.bound = "1";
+        form.addEventListener("submit", function (event) {
+            var isComment = !!form.closest("article.comment");
+            var question = isComment ? "Delete this comment?" : "Delete this hoot?";
+            if (!window.confirm(question)) event.preventDefault();
+        });
+    }
+
+    // --- Load Full in place --------------------------------------------------------------------
+    // "Load Full (N)" (class load-full) links to the whole thread. Here the page fetches it and
+    // swaps its comments section (data-section names it) for the fetched one, keeping anything
+    // typed into the forms; on any failure the link is simply followed.
+
+    function keepTypedText(from, to) {
+        from.querySelectorAll("textarea[id], input[type='text'][id]").forEach(function (field) {
+            if (!field.value) return;
+            var twin = to.querySelector("#" + CSS.escape(field.id));
+            if (twin && !twin.value) twin.value = field.value;
+        });
+    }
+
+    function bindLoadFull(link) {
+        if (link.dataset.bound) return;
+        link.dataset.bound = "1";
+        link.addEventListener("click", function (event) {
+            var name = link.dataset.section;
+            if (!window.fetch || !window.DOMParser || !name) return;
+            var selector = '[data-section="' + CSS.escape(name) + '"]:not(a)';
+            var current = link.closest(selector) || document.querySelector(selector);
+            if (!current) return;
+            event.preventDefault();
+            var href = link.href;
+            var shown = current.querySelectorAll("article.comment").length;
+            link.setAttribute("aria-busy", "true");
+            fetch(href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+                .then(function (response) {
+                    if (!response.ok) throw new Error("HTTP " + response.status);
+                    return response.text();
+                })
+                .then(function (text) {
+                    var doc = new DOMParser().parseFromString(text, "text/html");
+                    var fresh = doc.querySelector(selector);
+                    if (!fresh) throw new Error("no section");
+                    var adopted = document.importNode(fresh, true);
+                    keepTypedText(current, adopted);
+                    current.replaceWith(adopted);
+                    bindAll(adopted);
+                    if (history.replaceState) history.replaceState(null, "", href);
+                    // Keyboard and screen-reader users continue at the first comment they had
+                    // not seen yet, as they would scroll to it.
+                    var next = adopted.querySelectorAll("article.comment")[shown];
+                    if (next) {
+                        next.setAttribute("tabindex", "-1");
+                        next.focus();
+                    }
+                })
+                .catch(function () {
+                    window.location.href = href;
+                });
+        });
+    }
+
+    function bindAll(scope) {
+        scope.querySelectorAll("form.reaction-form").forEach(bindReactionForm);
+        scope.querySelectorAll("form.delete-form").forEach(bindDeleteForm);
+        scope.querySelectorAll("a.load-full[data-section]").forEach(bindLoadFull);
+    }
+
+    bindAll(document);
 })();

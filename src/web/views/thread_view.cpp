@@ -4,8 +4,14 @@
 // forms and links; hoot.js makes reactions and "Load Full" work in place (hooks: data-post-id,
 // data-api, data-kind, data-popularity, data-section).
 
+#include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render/time_format.hpp"
 #include "web/urls.hpp"
@@ -90,7 +96,8 @@ void AppendUpdates(Html& html, const PostParts& post, UnixSeconds now) {
         }
         html.Raw("<p class=\"meta\">");
         AppendTime(html, update.created_at, now);
-        html.Raw("</p><div class=\"body\">")
+        // Not "body": that class names the post's own text, which scripts and tests look up.
+        html.Raw("</p><div class=\"update-body\">")
             .TrustedStored(update.body_html)
             .Raw("</div></section>");
     }
@@ -214,7 +221,7 @@ void AppendReplies(Html& html, const ThreadPage& page, const PostParts& post) {
         for (const Reply& reply : post.replies) {
             html.Raw("<li class=\"reply\"><span class=\"reply-body\">")
                 .TrustedStored(reply.body_html)
-                .Raw("</span> <span class=\"meta\">– ");
+                .Raw("</span> <span class=\"reply-meta\">– ");
             AppendAuthorLink(html, reply.author);
             html.Raw(" ");
             AppendTime(html, reply.created_at, page.now);
