@@ -69,10 +69,10 @@ void Pipeline::ResolveViewer(RequestContext& ctx) {
 
 bool Pipeline::CsrfValid(RequestContext& ctx) {
     if (ctx.bearer) return true;
-    // A JSON call with no cookies at all cannot be a forged browser request: browsers send JSON
-    // cross-site only after a CORS preflight, which Hoot never grants.
-    bool has_cookies = !ctx.request.Header("cookie").empty();
-    if (KindOfPath(ctx.request.path) == Kind::kApi && !has_cookies) return true;
+    // An API call not signed in by the session cookie carries no ambient authority a forged
+    // request could borrow (and its JSON body cannot be sent cross-site without a CORS
+    // preflight, which Hoot never grants). Cookie-authenticated calls need the header.
+    if (KindOfPath(ctx.request.path) == Kind::kApi && ctx.session_token.empty()) return true;
     std::string provided(ctx.request.Header("x-csrf-token"));
     if (provided.empty()) provided = ctx.FormValue("csrf");
     return !provided.empty() && service::ConstantTimeEquals(provided, ctx.csrf_token);

@@ -98,6 +98,7 @@ BeastResponse PlainError(bhttp::status status, std::string_view message) {
 struct Server::Impl {
     ServerOptions options;
     RequestHandler handler;
+    RejectHandler reject;
     std::vector<std::unique_ptr<asio::io_context>> contexts;
     std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
     std::unique_ptr<asio::thread_pool> blocking;
@@ -111,7 +112,7 @@ struct Server::Impl {
     asio::awaitable<void> AcceptLoop();
     asio::awaitable<void> Session(tcp::socket socket);
     asio::awaitable<void> RejectAndClose(beast::tcp_stream& stream, bhttp::status status,
-                                         std::string_view message);
+                                         std::string_view message, std::string_view target);
 };
 
 asio::awaitable<void> Server::Impl::AcceptLoop() {
@@ -132,9 +133,11 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
 }
 
 asio::awaitable<void> Server::Impl::RejectAndClose(beast::tcp_stream& stream, bhttp::status status,
-                                                   std::string_view message) {
+                                                   std::string_view message,
+                                                   std::string_view target) {
     boost::system::error_code ec;
-    auto response = PlainError(status, message);
+    auto response = reject ? ToBeast(reject(static_cast<int>(status), message, target), 11, false, false)
+                           : PlainError(status, message);
     stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
     // Read and drop what the client is still sending, so closing does not reset the connection
@@ -163,12 +166,12 @@ asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
                                    asio::redirect_error(asio::use_awaitable, ec));
         if (ec == bhttp::error::body_limit) {
             co_await RejectAndClose(stream, bhttp::status::payload_too_large,
-                                    "The request body is too large.");
+                                    "The request body is too large.", parser.get().target());
             co_return;
         }
         if (ec == bhttp::error::header_limit) {
             co_await RejectAndClose(stream, bhttp::status::request_header_fields_too_large,
-                                    "The request headers are too large.");
+                                    "The request headers are too large.", parser.get().target());
             co_return;
         }
         if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
@@ -177,7 +180,8 @@ asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
             break;
         }
         if (ec) {
-            co_await RejectAndClose(stream, bhttp::status::bad_request, "Malformed request.");
+            co_await RejectAndClose(stream, bhttp::status::bad_request, "Malformed request.",
+                                    parser.get().target());
             co_return;
         }
 
@@ -207,9 +211,11 @@ asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
 
-Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_unique<Impl>()) {
+Server::Server(ServerOptions options, RequestHandler handler, RejectHandler reject)
+    : impl_(std::make_unique<Impl>()) {
     impl_->options = std::move(options);
     impl_->handler = std::move(handler);
+    impl_->reject = std::move(reject);
 }
 
 Server::~Server() { Stop(); }

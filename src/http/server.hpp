@@ -28,10 +28,16 @@ struct ServerOptions {
 };
 
 using RequestHandler = std::function<Response(Request&)>;
+// The answer to a request the server refuses before it reaches the handler (too large,
+// malformed): `target` is as much of the request target as was read (may be empty).
+// Runs on an I/O thread; must not block.
+using RejectHandler = std::function<Response(int status, std::string_view message,
+                                             std::string_view target)>;
 
 class Server {
   public:
-    Server(ServerOptions options, RequestHandler handler);
+    // Without `reject`, refusals are plain text.
+    Server(ServerOptions options, RequestHandler handler, RejectHandler reject = {});
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
