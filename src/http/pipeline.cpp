@@ -54,7 +54,8 @@ void Pipeline::ResolveViewer(RequestContext& ctx) {
     // Forms carry a token derived from the session, or for anonymous visitors from a random
     // cookie of their own (sign-in and sign-up forms need protection too).
     std::string seed = ctx.session_token;
-    if (seed.empty() || ctx.bearer) {
+    // API clients are not browsers filling in forms: they get no seed cookie.
+    if ((seed.empty() || ctx.bearer) && KindOfPath(request.path) == Kind::kPage) {
         auto anon = request.Cookie(kCsrfSeedCookie);
         if (anon && anon->size() >= 16 && anon->size() <= 64) {
             seed = *anon;
@@ -64,7 +65,7 @@ void Pipeline::ResolveViewer(RequestContext& ctx) {
                                          MakeCookie(kCsrfSeedCookie, seed, 365L * 24 * 3600));
         }
     }
-    ctx.csrf_token = CsrfTokenFor(seed);
+    if (!seed.empty()) ctx.csrf_token = CsrfTokenFor(seed);
 }
 
 bool Pipeline::CsrfValid(RequestContext& ctx) {

@@ -1,0 +1,226 @@
+// The HTTP server itself: health check, size and time limits, keep-alive, graceful stop, and
+// that what it acknowledged is still there after a restart.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/test_server.hpp"
+
+namespace {
+
+using hoot::testing::HttpClient;
+using hoot::testing::HttpResponse;
+using hoot::testing::kTestPassword;
+using hoot::testing::RawConnection;
+using hoot::testing::TestServer;
+using Clock = std::chrono::steady_clock;
+
+TEST(Health, HealthzAnswersOk) {
+    TestServer server;
+    auto response = server.Client().Get("/healthz");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "ok");
+    EXPECT_FALSE(response.HasHeader("set-cookie"));
+}
+
+TEST(Health, HeadGivesHeadersWithoutBody) {
+    TestServer server;
+    RawConnection connection(server.port());
+    ASSERT_TRUE(connection.Send("HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+    auto response = connection.ReadResponse(/*head_only=*/true);
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.Header("content-length"), "2");
+}
+
+TEST(ServerLimits, BodyOverTheLimitIs413) {
+    TestServer server(
+        [](hoot::app::AppConfig& config) { config.server.max_body_bytes = 64 * 1024; });
+    auto client = server.Client();
+    std::string csrf = client.CsrfFrom("/signup");
+    std::string big(100 * 1024, 'x');
+    auto response =
+        client.PostForm("/signup", {{"username", "big"}, {"password", big}, {"csrf", csrf}});
+    EXPECT_EQ(response.status, 413);
+
+    // A body under the limit is fine on a new connection.
+    auto ok = client.PostForm("/signup",
+                              {{"username", "small"}, {"password", kTestPassword}, {"csrf", csrf}});
+    EXPECT_EQ(ok.status, 303);
+}
+
+TEST(ServerLimits, HeadersOverSixteenKibIs431) {
+    TestServer server;
+    RawConnection connection(server.port());
+    std::string request =
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(20 * 1024, 'p') + "\r\n\r\n";
+    ASSERT_TRUE(connection.Send(request));
+    auto response = connection.ReadResponse();
+    EXPECT_EQ(response.status, 431);
+
+    // Headers just under the limit pass.
+    auto client = server.Client();
+    auto fine = client.Get("/healthz", {{"X-Padding", std::string(8 * 1024, 'p')}});
+    EXPECT_EQ(fine.status, 200);
+}
+
+TEST(ServerLimits, MalformedRequestIs400) {
+    TestServer server;
+    RawConnection connection(server.port());
+    ASSERT_TRUE(connection.Send("THIS IS NOT HTTP\r\n\r\n"));
+    auto response = connection.ReadResponse();
+    EXPECT_EQ(response.status, 400);
+}
+
+TEST(ServerLimits, StalledHalfRequestIsDroppedAfterTheReadTimeout) {
+    TestServer server(
+        [](hoot::app::AppConfig& config) { config.server.read_timeout = std::chrono::seconds(1); });
+    auto start = Clock::now();
+    RawConnection connection(server.port());
+    ASSERT_TRUE(connection.Send("POST /signup HTTP/1.1\r\nHost: x\r\nContent-Le"));
+    EXPECT_TRUE(connection.WaitForClose(std::chrono::seconds(5)));
+    auto waited = Clock::now() - start;
+    EXPECT_GE(waited, std::chrono::milliseconds(800));
+    EXPECT_LT(waited, std::chrono::seconds(5));
+
+    // Others are still served meanwhile and afterwards.
+    EXPECT_EQ(server.Client().Get("/healthz").status, 200);
+}
+
+TEST(ServerLimits, UnknownMethodOnAKnownPathIs405) {
+    TestServer server;
+    auto client = server.Client();
+    EXPECT_EQ(client.Delete("/login").status, 405);
+    EXPECT_EQ(client.Put("/settings/profile", "x", "text/plain").status, 405);
+}
+
+TEST(KeepAlive, ServesSeveralRequestsOnOneConnection) {
+    TestServer server;
+    auto client = server.Client(/*keep_alive=*/true);
+    for (int i = 0; i < 5; ++i) {
+        auto response = client.Get(i % 2 ? "/healthz" : "/");
+        EXPECT_EQ(response.status, 200);
+    }
+    auto csrf = client.CsrfFrom("/signup");
+    auto signup = client.PostForm(
+        "/signup", {{"username", "keeper"}, {"password", kTestPassword}, {"csrf", csrf}});
+    EXPECT_EQ(signup.status, 303);
+    EXPECT_EQ(client.Get("/").status, 200);
+    EXPECT_EQ(client.connections_opened(), 1);
+
+    // Also when the requests are written back to back before any answer is read.
+    RawConnection connection(server.port());
+    ASSERT_TRUE(
+        connection.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                        "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_EQ(connection.ReadResponse().body, "ok");
+    EXPECT_EQ(connection.ReadResponse().body, "ok");
+}
+
+TEST(KeepAlive, ConnectionCloseIsHonoured) {
+    TestServer server;
+    RawConnection connection(server.port());
+    ASSERT_TRUE(connection.Send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    auto response = connection.ReadResponse();
+    EXPECT_EQ(response.status, 200);
+    EXPECT_TRUE(connection.WaitForClose(std::chrono::seconds(5)));
+}
+
+TEST(GracefulStop, InFlightPostsFinishBeforeTheServerStops) {
+    // One blocking thread: the sign-ups (each hashes a password) queue up behind each other, so
+    // most of them are still running when Stop() is called.
+    TestServer server([](hoot::app::AppConfig& config) { config.server.blocking_threads = 1; });
+    constexpr int kRequests = 6;
+    std::vector<RawConnection> connections;
+    std::string csrf;
+    std::string seed;
+    {
+        auto client = server.Client();
+        csrf = client.CsrfFrom("/signup");
+        seed = *client.cookies().Get("hoot_csrf");
+    }
+    for (int i = 0; i < kRequests; ++i) {
+        std::string body = hoot::testing::FormEncode({{"username", "inflight" + std::to_string(i)},
+                                                      {"password", kTestPassword},
+                                                      {"csrf", csrf}});
+        connections.emplace_back(server.port());
+        ASSERT_TRUE(connections.back().Send(
+            "POST /signup HTTP/1.1\r\nHost: x\r\nCookie: hoot_csrf=" + seed +
+            "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+            std::to_string(body.size()) + "\r\n\r\n" + body));
+    }
+    // Once the first answer is back, the others have long arrived and wait for the pool.
+    std::vector<HttpResponse> responses;
+    responses.push_back(connections[0].ReadResponse());
+    std::thread stopper([&server] { server.app().Stop(); });
+    for (int i = 1; i < kRequests; ++i) {
+        try {
+            responses.push_back(connections[i].ReadResponse());
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "request " << i << " got no answer: " << e.what();
+        }
+    }
+    stopper.join();
+    for (const auto& response : responses) EXPECT_EQ(response.status, 303);
+
+    server.Restart();
+    for (int i = 0; i < kRequests; ++i)
+        EXPECT_EQ(server.Client().Get("/u/inflight" + std::to_string(i)).status, 200) << i;
+}
+
+TEST(GracefulStop, StopIsPromptWithIdleKeepAliveConnections) {
+    TestServer server;
+    auto client = server.Client();
+    EXPECT_EQ(client.Get("/healthz").status, 200);  // leaves an idle keep-alive connection
+    auto start = Clock::now();
+    server.Stop();
+    EXPECT_LT(Clock::now() - start, std::chrono::seconds(5));
+}
+
+TEST(Durability, ContentSurvivesARestartOnTheSameDataDir) {
+    TestServer server;
+    std::string thread;
+    {
+        auto author = server.SignUp("durable");
+        thread = hoot::testing::PostHoot(author, "Still here after restart", "Persistent *body*",
+                                         "kept");
+        hoot::testing::PostComment(author, thread, "A persistent comment");
+        auto saved = author.SubmitForm("/settings/profile", "/settings/profile",
+                                       {{"display_name", "Durable Dan"}, {"bio", ""}});
+        ASSERT_EQ(saved.status, 303);
+    }
+    server.Restart();
+
+    auto reader = server.Client();
+    auto page = reader.Get(thread);
+    EXPECT_EQ(page.status, 200);
+    EXPECT_TRUE(page.Contains("<title>Hoots : Still here after restart - Hoot Test</title>"));
+    EXPECT_TRUE(page.Contains("Persistent <em>body</em>"));
+    EXPECT_TRUE(page.Contains("A persistent comment"));
+    EXPECT_TRUE(page.Contains("1 Comments"));
+    EXPECT_TRUE(page.Contains(">Durable Dan</a>"));
+    EXPECT_TRUE(reader.Get("/").Contains("Still here after restart"));
+
+    // The account still signs in, with the same password.
+    auto client = server.Client();
+    auto signin = client.SubmitForm("/login", "/login",
+                                    {{"username", "durable"}, {"password", kTestPassword}});
+    EXPECT_EQ(signin.status, 303);
+}
+
+TEST(Durability, SessionsSurviveARestart) {
+    TestServer server;
+    auto client = server.SignUp("sticky");
+    std::string session = *client.cookies().Get("hoot_session");
+    server.Restart();
+    HttpClient again = server.Client();
+    again.cookies().Set("hoot_session", session);
+    auto editor = again.Get("/settings/profile");
+    EXPECT_EQ(editor.status, 200);
+}
+
+}  // namespace
