@@ -19,29 +19,7 @@ Html RenderComposer(const ComposerPage& page) {
     AppendCsrf(html, page.csrf_token);
     AppendErrorSummary(html, page.errors);
 
-    const std::string title_hint = "What is your question or topic? " + std::to_string(kMinTitle) +
-                                   "–" + std::to_string(kMaxTitle) + " characters.";
-    AppendField(html,
-                {.name = "title",
-                 .label = "Title",
-                 .value = page.title,
-                 .hint = title_hint,
-                 .max_length = kMaxTitle,
-                 .required = true},
-                page.errors);
-    AppendField(html,
-                {.name = "body",
-                 .label = "Body",
-                 .value = page.body,
-                 .kind = FieldKind::kTextarea,
-                 .hint = "Markdown: **bold**, _italic_, `code`, [link](https://example.org), "
-                         "lists and tables.",
-                 .required = true,
-                 .rows = 14},
-                page.errors);
-    const std::string tags_hint = "up to " + std::to_string(kMaxTags) + ", separated by spaces";
-    AppendField(html, {.name = "tags", .label = "Tags", .value = page.tags, .hint = tags_hint},
-                page.errors);
+    AppendPostFields(html, page.title, page.body, page.tags, true, page.errors);
     html.Raw("<button type=\"submit\">Post</button></form>");
     return html;
 }

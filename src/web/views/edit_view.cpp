@@ -36,33 +36,7 @@ Html RenderEditPost(const EditPostPage& page) {
         .Raw("\">");
     AppendErrorSummary(html, page.errors);
 
-    if (hoot) {
-        const std::string title_hint =
-            std::to_string(kMinTitle) + "–" + std::to_string(kMaxTitle) + " characters.";
-        AppendField(html,
-                    {.name = "title",
-                     .label = "Title",
-                     .value = page.title,
-                     .hint = title_hint,
-                     .max_length = kMaxTitle,
-                     .required = true},
-                    page.errors);
-    }
-    AppendField(html,
-                {.name = "body",
-                 .label = "Body",
-                 .value = page.body,
-                 .kind = FieldKind::kTextarea,
-                 .hint = "Markdown: **bold**, _italic_, `code`, [link](https://example.org), "
-                         "lists and tables.",
-                 .required = true,
-                 .rows = hoot ? 14 : 8},
-                page.errors);
-    if (hoot) {
-        const std::string tags_hint = "up to " + std::to_string(kMaxTags) + ", separated by spaces";
-        AppendField(html, {.name = "tags", .label = "Tags", .value = page.tags, .hint = tags_hint},
-                    page.errors);
-    }
+    AppendPostFields(html, page.title, page.body, page.tags, hoot, page.errors);
     html.Raw("<div class=\"form-actions\"><button type=\"submit\">Save</button> <a href=\"")
         .Attr(page.cancel_url)
         .Raw("\">Cancel</a></div></form>");

@@ -1,6 +1,7 @@
 #include "web/views/parts.hpp"
 
 #include "domain/popularity.hpp"
+#include "domain/validation.hpp"
 #include "render/time_format.hpp"
 #include "web/urls.hpp"
 
@@ -179,6 +180,38 @@ void AppendErrorSummary(Html& html, const FormErrors& errors) {
         html.Raw("</ul>");
     }
     html.Raw("</div>");
+}
+
+void AppendPostFields(Html& html, std::string_view title, std::string_view body,
+                      std::string_view tags, bool is_hoot, const FormErrors& errors) {
+    if (is_hoot) {
+        const std::string title_hint = "What is your question or topic? " +
+                                       std::to_string(kMinTitle) + "–" + std::to_string(kMaxTitle) +
+                                       " characters.";
+        AppendField(html,
+                    {.name = "title",
+                     .label = "Title",
+                     .value = title,
+                     .hint = title_hint,
+                     .max_length = kMaxTitle,
+                     .required = true},
+                    errors);
+    }
+    AppendField(html,
+                {.name = "body",
+                 .label = "Body",
+                 .value = body,
+                 .kind = FieldKind::kTextarea,
+                 .hint = "Markdown: **bold**, _italic_, `code`, [link](https://example.org), "
+                         "lists and tables.",
+                 .required = true,
+                 .rows = is_hoot ? 14 : 8},
+                errors);
+    if (is_hoot) {
+        const std::string tags_hint = "up to " + std::to_string(kMaxTags) + ", separated by spaces";
+        AppendField(html, {.name = "tags", .label = "Tags", .value = tags, .hint = tags_hint},
+                    errors);
+    }
 }
 
 }  // namespace hoot::web::views

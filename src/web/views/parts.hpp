@@ -69,6 +69,11 @@ struct FieldSpec {
 // aria-describedby and aria-invalid so screen readers announce the hint and the error.
 void AppendField(render::Html& html, const FieldSpec& field, const FormErrors& errors);
 
+// The fields of a post's text: title, body (Markdown) and tags for a hoot; the body alone for a
+// comment. Shared by the composer and the edit form so both explain the same rules.
+void AppendPostFields(render::Html& html, std::string_view title, std::string_view body,
+                      std::string_view tags, bool is_hoot, const FormErrors& errors);
+
 // When there are errors: a box at the top of the form with the general message and a link to
 // each field in error, so nothing the handler reported goes unshown. Nothing otherwise.
 void AppendErrorSummary(render::Html& html, const FormErrors& errors);
