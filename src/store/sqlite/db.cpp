@@ -83,7 +83,7 @@ Stmt Connection::Prepare(std::string_view sql) {
     int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) Fail(rc, sql);
-    statements_.emplace(sql, stmt);
+    statements_.emplace(std::string(sql), stmt);
     return Stmt(stmt, this);
 }
 

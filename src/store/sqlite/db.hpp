@@ -82,8 +82,8 @@ class Connection {
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    // A cached prepared statement for `sql`. The SQL text is the cache key: pass the named
-    // query constants from the *_queries.cpp files, so each query is prepared once per connection.
+    // A cached prepared statement for `sql`: each distinct SQL text is prepared once per
+    // connection. Pass the named query constants of the *_store.cpp files.
     Stmt Prepare(std::string_view sql);
     // Runs one or more statements with no parameters and no rows (DDL, PRAGMA, BEGIN).
     void ExecScript(const char* sql);
@@ -93,8 +93,13 @@ class Connection {
     [[noreturn]] void Fail(int code, std::string_view what);
 
   private:
+    // Keyed by the SQL text itself (owned), looked up without allocating.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    };
     sqlite3* db_ = nullptr;
-    std::unordered_map<std::string_view, sqlite3_stmt*> statements_;
+    std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
 // One writer transaction: BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless
