@@ -30,35 +30,6 @@ std::string Escape(std::string_view text) {
     return out;
 }
 
-std::string EscapeJsonForScript(std::string_view json) {
-    std::string out;
-    out.reserve(json.size() + 32);
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        switch (c) {
-            case '<':
-                out.append("\\u003c");
-                break;
-            case '>':
-                out.append("\\u003e");
-                break;
-            case '&':
-                out.append("\\u0026");
-                break;
-            default:
-                // U+2028 and U+2029 (E2 80 A8/A9) end lines in older JavaScript parsers.
-                if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
-                    (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
-                    out.append(json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");
-                    i += 2;
-                } else {
-                    out.push_back(c);
-                }
-        }
-    }
-    return out;
-}
-
 Html& Html::Number(std::int64_t value) {
     char buffer[24];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);

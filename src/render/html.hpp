@@ -40,11 +40,6 @@ private:
 void AppendEscaped(std::string& out, std::string_view text);
 std::string Escape(std::string_view text);
 
-// Makes serialised JSON safe to place between <script ...> and </script>: every <, > and & (and
-// U+2028/U+2029) becomes its \uXXXX escape. Those characters only ever occur inside JSON strings,
-// so the result is the same JSON value, yet no "</script>" or "<!--" in user text can end or
-// confuse the script element. The input must be valid JSON (e.g. nlohmann::json::dump()).
-std::string EscapeJsonForScript(std::string_view json);
 
 class Html {
 public:
@@ -73,7 +68,7 @@ public:
         return *this;
     }
     Html& Number(std::int64_t value);
-    // Only for JSON already passed through EscapeJsonForScript, written inside a
+    // Only for the output of render::ScriptJson, written inside a
     // <script type="application/ld+json"> element (see web/views/parts.hpp AppendJsonLd).
     Html& JsonForScript(std::string_view escaped_json) {
         out_.append(escaped_json);

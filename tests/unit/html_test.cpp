@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "render/script_json.hpp"
+
 namespace hoot::render {
 namespace {
 
@@ -98,31 +100,54 @@ TEST(HtmlTest, TakeMovesTheOutputOut) {
     EXPECT_EQ(html.Take(), "x");
 }
 
-TEST(HtmlJsonForScriptTest, EscapesWhatCouldEndOrConfuseTheScriptElement) {
-    EXPECT_EQ(EscapeJsonForScript(R"({"a":"</script><!-- & >"})"),
-              R"({"a":"\u003c/script\u003e\u003c!-- \u0026 \u003e"})");
-    EXPECT_EQ(EscapeJsonForScript("[\"\xE2\x80\xA8\xE2\x80\xA9\"]"), R"(["\u2028\u2029"])");
+std::string JsonString(std::string_view text) {
+    ScriptJson json;
+    json.String(text);
+    return json.str();
+}
+
+TEST(ScriptJsonTest, EscapesWhatCouldEndOrConfuseTheScriptElement) {
+    EXPECT_EQ(JsonString("</script><!-- & >"), R"("\u003c/script\u003e\u003c!-- \u0026 \u003e")");
+    EXPECT_EQ(JsonString("\xE2\x80\xA8\xE2\x80\xA9"), R"("\u2028\u2029")");
     // Other multibyte text stays as it is (U+2026 shares the first two bytes with U+2028).
-    EXPECT_EQ(EscapeJsonForScript("\"caf\xC3\xA9 \xE2\x80\xA6\""), "\"caf\xC3\xA9 \xE2\x80\xA6\"");
-    EXPECT_EQ(EscapeJsonForScript(""), "");
-    EXPECT_EQ(EscapeJsonForScript("\xE2\x80"), "\xE2\x80");  // truncated input is copied
+    EXPECT_EQ(JsonString("caf\xC3\xA9 \xE2\x80\xA6"), "\"caf\xC3\xA9 \xE2\x80\xA6\"");
+    EXPECT_EQ(JsonString(""), "\"\"");
+    EXPECT_EQ(JsonString("\xE2\x80"), "\"\xE2\x80\"");  // a truncated sequence is copied
+    EXPECT_EQ(JsonString("a\"b\\c\nd\te\x01"), R"("a\"b\\c\nd\te\u0001")");
 }
 
-TEST(HtmlJsonForScriptTest, TheEscapedJsonMeansTheSameValue) {
-    const nlohmann::json value = {
-        {"title", "</script><script>alert(1)</script> & <b>"}, {"n", 3}, {"list", {"a<b", "c>d"}}};
-    const std::string escaped = EscapeJsonForScript(value.dump());
-    EXPECT_EQ(escaped.find('<'), std::string::npos);
-    EXPECT_EQ(escaped.find('>'), std::string::npos);
-    EXPECT_EQ(escaped.find('&'), std::string::npos);
-    EXPECT_EQ(nlohmann::json::parse(escaped), value);
+TEST(ScriptJsonTest, WritesTheSameValueAGeneralSerialiserWould) {
+    ScriptJson json;
+    json.BeginObject()
+        .Member("title", "</script><script>alert(1)</script> & <b>")
+        .Member("n", 3)
+        .Key("list")
+        .BeginArray()
+        .String("a<b")
+        .String("c>d")
+        .BeginObject()
+        .EndObject()
+        .EndArray()
+        .Key("empty")
+        .BeginArray()
+        .EndArray()
+        .EndObject();
+    const std::string& text = json.str();
+    EXPECT_EQ(text.find('<'), std::string::npos);
+    EXPECT_EQ(text.find('>'), std::string::npos);
+    EXPECT_EQ(text.find('&'), std::string::npos);
+    const nlohmann::json expected = {{"title", "</script><script>alert(1)</script> & <b>"},
+                                     {"n", 3},
+                                     {"list", {"a<b", "c>d", nlohmann::json::object()}},
+                                     {"empty", nlohmann::json::array()}};
+    EXPECT_EQ(nlohmann::json::parse(text), expected);
 }
 
-TEST(HtmlJsonForScriptTest, TheBuilderWritesItVerbatim) {
+TEST(ScriptJsonTest, TheBuilderWritesItVerbatim) {
+    ScriptJson json;
+    json.BeginObject().Member("a", "<").EndObject();
     Html html;
-    html.Raw("<script type=\"application/ld+json\">")
-        .JsonForScript(EscapeJsonForScript(R"({"a":"<"})"))
-        .Raw("</script>");
+    html.Raw("<script type=\"application/ld+json\">").JsonForScript(json.str()).Raw("</script>");
     EXPECT_EQ(html.str(), R"(<script type="application/ld+json">{"a":"\u003c"}</script>)");
 }
 

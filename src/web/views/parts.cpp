@@ -83,10 +83,8 @@ void AppendHootSummary(Html& html, const HootSummary& hoot, UnixSeconds now, int
         .Raw("% popularity</p></article>");
 }
 
-void AppendJsonLd(Html& html, std::string_view json) {
-    html.Raw("<script type=\"application/ld+json\">")
-        .JsonForScript(render::EscapeJsonForScript(json))
-        .Raw("</script>");
+void AppendJsonLd(Html& html, const render::ScriptJson& json) {
+    html.Raw("<script type=\"application/ld+json\">").JsonForScript(json.str()).Raw("</script>");
 }
 
 void AppendCsrf(Html& html, std::string_view token) {

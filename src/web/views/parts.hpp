@@ -11,6 +11,7 @@
 
 #include "domain/model.hpp"
 #include "render/html.hpp"
+#include "render/script_json.hpp"
 #include "web/views/view_models.hpp"
 
 namespace hoot::web::views {
@@ -40,10 +41,9 @@ void AppendHootSummary(render::Html& html, const HootSummary& hoot, UnixSeconds 
 // The hidden input every POST form carries; the CSRF middleware reads the field named "csrf".
 void AppendCsrf(render::Html& html, std::string_view token);
 
-// <script type="application/ld+json">{json}</script>. `json` is serialised JSON (from
-// nlohmann::json::dump()); it is passed through render::EscapeJsonForScript here, so user text in
-// it can never close the element.
-void AppendJsonLd(render::Html& html, std::string_view json);
+// <script type="application/ld+json">{json}</script>; ScriptJson's escaping means user text in it
+// can never close the element.
+void AppendJsonLd(render::Html& html, const render::ScriptJson& json);
 
 enum class FieldKind { kText, kPassword, kTextarea };
 

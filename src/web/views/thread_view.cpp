@@ -7,7 +7,6 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -529,38 +528,48 @@ std::string PostText(std::string_view body_html, const std::vector<PostUpdate>& 
     return text;
 }
 
-nlohmann::json PersonJson(const AuthorRef& author) {
-    return {{"@type", "Person"},
-            {"name", author.display_name.empty() ? author.username : author.display_name},
-            {"url", UserUrl(author.username)}};
+void AppendPerson(render::ScriptJson& json, const AuthorRef& author) {
+    json.BeginObject()
+        .Member("@type", "Person")
+        .Member("name", author.display_name.empty() ? author.username : author.display_name)
+        .Member("url", UserUrl(author.username))
+        .EndObject();
 }
 
 // schema.org QAPage, so search engines understand the page as a question with answers.
 // Upvotes are positive reactions only: negative kinds are not votes for the answer.
-std::string QaPageJson(const ThreadPage& page) {
+render::ScriptJson QaPageJson(const ThreadPage& page) {
     const Hoot& hoot = page.hoot;
-    nlohmann::json answers = nlohmann::json::array();
+    render::ScriptJson json;
+    json.BeginObject()
+        .Member("@context", "https://schema.org")
+        .Member("@type", "QAPage")
+        .Key("mainEntity")
+        .BeginObject()
+        .Member("@type", "Question")
+        .Member("name", hoot.title)
+        .Member("text", PostText(hoot.body_html, hoot.updates))
+        .Member("dateCreated", render::IsoTime(hoot.created_at))
+        .Key("author");
+    AppendPerson(json, hoot.author);
+    json.Member("upvoteCount", hoot.reactions.positive)
+        .Member("answerCount", hoot.comment_count)
+        .Key("suggestedAnswer")
+        .BeginArray();
     for (const Comment& comment : page.comments) {
         if (comment.deleted) continue;
-        answers.push_back({{"@type", "Answer"},
-                           {"text", PostText(comment.body_html, comment.updates)},
-                           {"dateCreated", render::IsoTime(comment.created_at)},
-                           {"upvoteCount", comment.reactions.positive},
-                           {"url", page.path + "#" + CommentAnchor(comment.id)},
-                           {"author", PersonJson(comment.author)}});
+        json.BeginObject()
+            .Member("@type", "Answer")
+            .Member("text", PostText(comment.body_html, comment.updates))
+            .Member("dateCreated", render::IsoTime(comment.created_at))
+            .Member("upvoteCount", comment.reactions.positive)
+            .Member("url", page.path + "#" + CommentAnchor(comment.id))
+            .Key("author");
+        AppendPerson(json, comment.author);
+        json.EndObject();
     }
-    const nlohmann::json question = {{"@type", "Question"},
-                                     {"name", hoot.title},
-                                     {"text", PostText(hoot.body_html, hoot.updates)},
-                                     {"dateCreated", render::IsoTime(hoot.created_at)},
-                                     {"author", PersonJson(hoot.author)},
-                                     {"upvoteCount", hoot.reactions.positive},
-                                     {"answerCount", hoot.comment_count},
-                                     {"suggestedAnswer", std::move(answers)}};
-    const nlohmann::json doc = {
-        {"@context", "https://schema.org"}, {"@type", "QAPage"}, {"mainEntity", question}};
-    // Invalid UTF-8 (never stored by the services, but imports exist) must not throw mid-page.
-    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    json.EndArray().EndObject().EndObject();
+    return json;
 }
 
 }  // namespace
