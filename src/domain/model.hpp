@@ -77,6 +77,7 @@ struct PostUpdate {
     std::string body_source;
     std::string body_html;
     UnixSeconds created_at = 0;
+    std::string body_text = {};  // plain words, for structured data
 };
 
 // A short plain-text remark under a hoot or a comment, one level deep.
@@ -106,6 +107,7 @@ struct Hoot {
     std::string slug;
     std::string body_source;
     std::string body_html;
+    std::string body_text;  // plain words of the body, for structured data
     std::vector<std::string> tags;
     AuthorRef author;
     UnixSeconds created_at = 0;
@@ -140,6 +142,7 @@ struct Comment {
     AuthorRef author;
     std::string body_source;
     std::string body_html;
+    std::string body_text = {};
     UnixSeconds created_at = 0;
     ReactionTally reactions;
     ReactionBreakdown breakdown;

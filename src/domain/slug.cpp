@@ -74,6 +74,8 @@ std::string Slugify(std::string_view title) {
         while (!slug.empty() && slug.back() == '-') slug.pop_back();
     }
     if (slug.empty()) return "hoot";
+    // Keep in step with the routes under /hoots/{id}/ (http/routes.cpp).
+    if (slug == "revisions") slug += "-hoot";
     return slug;
 }
 

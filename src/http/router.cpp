@@ -37,26 +37,34 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
     // A trailing slash is a different URL; only "/" itself ends in one.
     if (path.size() > 1 && path.back() == '/') return match;
     auto parts = SplitPath(path);
+    // The most specific route wins (more literal segments), whatever the order of the table:
+    // "/hoots/{id}/revisions" before "/hoots/{id}/{slug}".
+    int best_literals = -1;
     for (const auto& route : routes_) {
         if (route.segments.size() != parts.size()) continue;
         PathParams params;
         bool fits = true;
+        int literals = 0;
         for (std::size_t i = 0; i < parts.size() && fits; ++i) {
             const auto& segment = route.segments[i];
-            if (IsCapture(segment))
+            if (IsCapture(segment)) {
                 params.values.emplace_back(std::string_view(segment).substr(1, segment.size() - 2),
                                            std::string(parts[i]));
-            else
+            } else {
                 fits = segment == parts[i];
+                ++literals;
+            }
         }
         if (!fits) continue;
         if (route.method != method) {
             match.path_known = true;
             continue;
         }
-        match.route = &route;
-        match.params = std::move(params);
-        return match;
+        if (literals > best_literals) {
+            best_literals = literals;
+            match.route = &route;
+            match.params = std::move(params);
+        }
     }
     return match;
 }

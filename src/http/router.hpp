@@ -1,6 +1,7 @@
 #pragma once
 // One route table: method + pattern → handler with its options. Patterns are literal segments
-// and {name} captures of one segment each ("/hoots/{id}/{slug}"). Built once at start, then
+// and {name} captures of one segment each ("/hoots/{id}/{slug}"); when several patterns match,
+// the one with the most literal segments wins. Built once at start, then
 // read-only (thread-safe to match from many threads).
 
 #include <functional>

@@ -236,12 +236,16 @@ TrustedHtml RenderMarkdown(std::string_view markdown) {
     return TrustedHtml::FromSanitizer(std::move(out));
 }
 
-std::string PlainExcerpt(std::string_view markdown, std::size_t max_chars) {
+std::string PlainText(std::string_view markdown) {
     Document doc = Parse(markdown);
     std::string collected;
     collected.reserve(markdown.size());
     CollectText(doc.root.get(), collected);
-    std::string text = FoldWhitespace(collected);
+    return FoldWhitespace(collected);
+}
+
+std::string PlainExcerpt(std::string_view markdown, std::size_t max_chars) {
+    std::string text = PlainText(markdown);
 
     const std::size_t limit = OffsetOfCodePoint(text, max_chars);
     if (limit == std::string_view::npos) return text;

@@ -65,7 +65,8 @@ Result<Hoot> HootService::Ask(const AskCommand& command) {
                  render::RenderMarkdown(*body).str(),
                  render::PlainExcerpt(*body),
                  *tags,
-                 clock_()};
+                 clock_(),
+                 render::PlainText(*body)};
     auto id = stores_.hoots.Create(hoot);
     if (!id) return id.take_error();
     return Get(*id);
@@ -129,7 +130,8 @@ Status HootService::AttachExtras(ThreadResult& thread, const ThreadViewer& viewe
     for (auto& comment : thread.comments)
         by_post[comment.id.value] = {&comment.breakdown, &comment.updates, &comment.replies};
     for (auto& [post, breakdown] : extras->breakdowns)
-        if (auto it = by_post.find(post.value); it != by_post.end()) *it->second.breakdown = breakdown;
+        if (auto it = by_post.find(post.value); it != by_post.end())
+            *it->second.breakdown = breakdown;
     for (auto& update : extras->updates)
         if (auto it = by_post.find(update.post.value); it != by_post.end())
             it->second.updates->push_back(std::move(update));
@@ -162,7 +164,9 @@ Result<FeedPageResult> HootService::ByTag(std::string_view tag, std::optional<Ti
 Result<Comment> HootService::AddComment(UserId author, HootId hoot, std::string_view body) {
     auto text = ValidateBody(body, kMaxCommentBody);
     if (!text) return text.take_error();
-    NewComment comment{hoot, author, *text, render::RenderMarkdown(*text).str(), clock_()};
+    NewComment comment{hoot,     author,
+                       *text,    render::RenderMarkdown(*text).str(),
+                       clock_(), render::PlainText(*text)};
     auto id = stores_.comments.Create(comment);
     if (!id) return id.take_error();
     auto found = stores_.comments.Find(*id);

@@ -62,6 +62,7 @@ struct NewHoot {
     std::string title, slug, body_source, body_html, excerpt;
     std::vector<std::string> tags;
     UnixSeconds created_at = 0;
+    std::string body_text = {};  // plain words (render::PlainText), written with the HTML
 };
 
 // A position in a time-ordered list: the (created_at, id) of the last item already shown.
@@ -102,6 +103,7 @@ struct NewUpdate {
     UserId author;
     std::string heading, body_source, body_html;
     UnixSeconds created_at = 0;
+    std::string body_text = {};  // plain words (render::PlainText), written with the HTML
 };
 
 struct NewReply {
@@ -119,6 +121,7 @@ struct PostEdit {
     std::string title, slug, body_source, body_html, excerpt;
     std::vector<std::string> tags;
     UnixSeconds edited_at = 0;
+    std::string body_text = {};  // plain words (render::PlainText), written with the HTML
 };
 
 // Updates, replies and reaction counts for a set of posts, keyed by post id.
@@ -160,6 +163,7 @@ struct NewComment {
     UserId author;
     std::string body_source, body_html;
     UnixSeconds created_at = 0;
+    std::string body_text = {};  // plain words (render::PlainText), written with the HTML
 };
 
 class CommentStore {

@@ -16,12 +16,18 @@ Error NotYours(std::string_view what) {
 }
 
 Result<std::string> ValidateHeading(std::string_view heading) {
-    auto trimmed = ValidateDisplayName(heading);  // same shape: one trimmed line, may be empty
-    if (!trimmed || Utf8Length(*trimmed) > kMaxUpdateHeading || trimmed->find('\n') != std::string::npos)
+    // One trimmed line, may be empty. (Not ValidateDisplayName: that caps at 64 characters.)
+    constexpr std::string_view kSpace = " \t\n\r\f\v";
+    const auto blank = [&](char c) { return kSpace.find(c) != std::string_view::npos; };
+    std::string_view trimmed = heading;
+    while (!trimmed.empty() && blank(trimmed.front())) trimmed.remove_prefix(1);
+    while (!trimmed.empty() && blank(trimmed.back())) trimmed.remove_suffix(1);
+    if (!IsCleanUtf8Text(trimmed) || trimmed.find_first_of("\t\n\r") != std::string_view::npos ||
+        Utf8Length(trimmed) > kMaxUpdateHeading)
         return Error::Make(Errc::kInvalidInput, "A heading is one line of at most 100 characters.",
                            "heading");
-    if (trimmed->empty()) return std::string("UPDATE");
-    return std::move(*trimmed);
+    if (trimmed.empty()) return std::string("UPDATE");
+    return std::string(trimmed);
 }
 
 Result<std::string> ValidateReply(std::string_view body) {
@@ -53,11 +59,22 @@ Result<PostUpdate> PostService::AddUpdate(const User& actor, PostId post, std::s
     if (!title) return title.take_error();
     auto text = ValidateBody(body, kMaxCommentBody);
     if (!text) return text.take_error();
-    NewUpdate update{post, actor.id, *title, *text, render::RenderMarkdown(*text).str(), clock_()};
+    NewUpdate update{post,
+                     actor.id,
+                     *title,
+                     *text,
+                     render::RenderMarkdown(*text).str(),
+                     clock_(),
+                     render::PlainText(*text)};
     auto id = stores_.posts.AddUpdate(update);
     if (!id) return id.take_error();
-    return PostUpdate{*id, post, std::move(update.heading), std::move(update.body_source),
-                      std::move(update.body_html), update.created_at};
+    return PostUpdate{*id,
+                      post,
+                      std::move(update.heading),
+                      std::move(update.body_source),
+                      std::move(update.body_html),
+                      update.created_at,
+                      std::move(update.body_text)};
 }
 
 Result<EditSource> PostService::SourceForEdit(const User& actor, PostId post) {
@@ -103,7 +120,8 @@ Result<int> PostService::Edit(const User& actor, PostId post, const EditCommand&
     auto body = ValidateBody(command.body, is_hoot ? kMaxBody : kMaxCommentBody);
     if (!body) return body.take_error();
     edit.body_source = std::move(*body);
-    if (edit.body_source == source->body && edit.title == source->title && edit.tags == source->tags) {
+    if (edit.body_source == source->body && edit.title == source->title &&
+        edit.tags == source->tags) {
         // Saving an unchanged form makes no revision; a stale base still means a conflict.
         if (command.base_revision != source->ref.revision)
             return Error::Make(Errc::kConflict,
@@ -111,6 +129,7 @@ Result<int> PostService::Edit(const User& actor, PostId post, const EditCommand&
         return source->ref.revision;
     }
     edit.body_html = render::RenderMarkdown(edit.body_source).str();
+    edit.body_text = render::PlainText(edit.body_source);
     if (is_hoot) edit.excerpt = render::PlainExcerpt(edit.body_source);
     return stores_.posts.Edit(edit);
 }
@@ -162,7 +181,11 @@ Result<Reply> PostService::AddReply(const User& actor, PostId post, std::string_
     if (!id) return id.take_error();
     AuthorRef author{actor.id, actor.username,
                      actor.display_name.empty() ? actor.username : actor.display_name};
-    return Reply{*id, post, std::move(author), std::move(reply.body), std::move(reply.body_html),
+    return Reply{*id,
+                 post,
+                 std::move(author),
+                 std::move(reply.body),
+                 std::move(reply.body_html),
                  reply.created_at};
 }
 

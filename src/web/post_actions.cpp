@@ -14,15 +14,21 @@ Result<PostId> PostParam(const http::RequestContext& ctx) {
     return *id;
 }
 
-// Back to the post in its thread, or home when the thread itself is gone.
+// Back to the post `ref` in its thread.
+http::Response BackTo(const WebContext& wc, http::RequestContext& ctx,
+                      const service::PostRef& ref) {
+    auto slug = wc.services.posts.ThreadSlug(ref);
+    if (!slug) return ErrorPage(wc.site, ctx, slug.error());
+    std::string location = HootUrl(ref.hoot, *slug);
+    if (ref.kind == PostKind::kComment) location += "#" + CommentAnchor(CommentId(ref.id.value));
+    return SeeOther(std::move(location));
+}
+
+// Back to the post in its thread, or home when the reader can no longer see it.
 http::Response BackToPost(const WebContext& wc, http::RequestContext& ctx, PostId post) {
     auto ref = wc.services.posts.Find(post, service::ActorOf(*ctx.user));
     if (!ref) return SeeOther("/");
-    auto slug = wc.services.posts.ThreadSlug(*ref);
-    if (!slug) return ErrorPage(wc.site, ctx, slug.error());
-    std::string location = HootUrl(ref->hoot, *slug);
-    if (ref->kind == PostKind::kComment) location += "#" + CommentAnchor(CommentId(post.value));
-    return SeeOther(std::move(location));
+    return BackTo(wc, ctx, *ref);
 }
 
 }  // namespace
@@ -65,7 +71,9 @@ http::Response DeletePost(const WebContext& wc, http::RequestContext& ctx) {
     // A deleted hoot is gone for its readers; a deleted comment leaves its placeholder.
     if (ref->kind == PostKind::kHoot && !CanSeeDeleted(service::ActorOf(*ctx.user)))
         return SeeOther("/");
-    return BackToPost(wc, ctx, *post);
+    // The thread, where the comment's placeholder now stands (the author can no longer see the
+    // comment itself, so it cannot be looked up again).
+    return BackTo(wc, ctx, *ref);
 }
 
 http::Response RestorePost(const WebContext& wc, http::RequestContext& ctx) {

@@ -25,6 +25,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, SlugifyTest,
     ::testing::Values(SlugCase{"Simple", "Sore glutes from running", "sore-glutes-from-running"},
                       SlugCase{"LowerCases", "HELLO World", "hello-world"},
+                      SlugCase{"NeverAThreadPageWord", "Revisions!", "revisions-hoot"},
                       SlugCase{"PunctuationRunIsOneDash", "What?! -- really...", "what-really"},
                       SlugCase{"NoLeadingOrTrailingDash", "  ...hello...  ", "hello"},
                       SlugCase{"DigitsKept", "C++ 20 in 2024", "c-20-in-2024"},

@@ -129,6 +129,7 @@ Comment SampleComment(std::int64_t id, UnixSeconds at) {
     comment.hoot_id = HootId(7);
     comment.author = Author("mike", "Mike DHSc");
     comment.body_html = "<p>Stretch the <em>piriformis</em>.</p>";
+    comment.body_text = "Stretch the piriformis.";
     comment.created_at = at;
     return comment;
 }
@@ -707,11 +708,11 @@ TEST(ViewsThread, DeletedHootShowsModeratorsABannerAndRestore) {
 
 TEST(ViewsThread, StructuredDataDescribesTheQuestionAndItsAnswers) {
     ThreadPage page = SampleThread();
-    // The text is what readers see, not the Markdown: tags dropped, entities decoded, lines kept.
-    page.hoot.body_html =
-        "<p>Why would the <strong>upper glute</strong> &amp; hip get <em>tight</em>?</p>\n"
-        "<ul>\n<li>one</li>\n<li>two &#x2014; &#39;x&#39; &bogus;</li>\n</ul>\n";
+    // The text is the plain words stored beside the HTML (render::PlainText at write time),
+    // followed by each update under its heading.
+    page.hoot.body_text = "Why would the upper glute & hip get tight? one two \xE2\x80\x94 'x'";
     page.hoot.updates = {Update("Final Update", "<p>All better.</p>", kNow)};
+    page.hoot.updates[0].body_text = "All better.";
     page.hoot.reactions = {.positive = 3, .negative = 1};
     page.hoot.comment_count = 3;
     page.comments[0].reactions = {.positive = 2, .negative = 5};
@@ -727,7 +728,7 @@ TEST(ViewsThread, StructuredDataDescribesTheQuestionAndItsAnswers) {
     EXPECT_EQ(question["@type"], "Question");
     EXPECT_EQ(question["name"], "Sore glutes from running");
     EXPECT_EQ(question["text"],
-              "Why would the upper glute & hip get tight?\none\ntwo \xE2\x80\x94 'x' &bogus;"
+              "Why would the upper glute & hip get tight? one two \xE2\x80\x94 'x'"
               "\n\nFinal Update\nAll better.");
     EXPECT_EQ(question["dateCreated"], "2023-11-14T19:13:20Z");
     EXPECT_EQ(question["upvoteCount"], 3);
@@ -749,8 +750,8 @@ TEST(ViewsThread, StructuredDataDescribesTheQuestionAndItsAnswers) {
 TEST(ViewsThread, StructuredDataCannotBeBrokenOutOf) {
     ThreadPage page = SampleThread();
     page.hoot.title = "</script><script>alert(1)</script><!--";
-    page.hoot.body_html = "<p>a &amp; b &lt;/SCRIPT&gt; &quot;quoted&quot;</p>";
-    page.comments[0].body_html = "<p>" + std::string(kEvilEscaped) + "</p>";
+    page.hoot.body_text = "a & b </SCRIPT> \"quoted\"";
+    page.comments[0].body_text = kEvil;
     const std::string html = RenderThread(page).Take();
     ExpectNoInjectedScript(html);
     // The only closing tag is the element's own, and the values survive intact.

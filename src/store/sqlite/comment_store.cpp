@@ -9,7 +9,7 @@ constexpr std::string_view kHootIsLive = "SELECT 1 FROM hoots WHERE id = ? AND d
 constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (2)";
 constexpr std::string_view kInsertComment =
     "INSERT INTO comments(hoot_id, author_id, body_source, body_html, created_at, updated_at, "
-    "best_score, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "best_score, id, body_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertFirstRevision =
     "INSERT INTO revisions(post_id, number, author_id, created_at, body_source) "
     "VALUES (?, 1, ?, ?, ?)";
@@ -20,7 +20,8 @@ constexpr std::string_view kCountCommentOnAuthor =
 
 #define COMMENT_COLUMNS                                                                    \
     "SELECT c.id, c.hoot_id, c.body_source, c.body_html, c.created_at, c.positive, "       \
-    "c.negative, u.id, u.username, u.display_name, c.revision, c.deleted_at IS NOT NULL "  \
+    "c.negative, u.id, u.username, u.display_name, c.revision, c.deleted_at IS NOT NULL, " \
+    "c.body_text "                                                                         \
     "FROM comments c JOIN users u ON u.id = c.author_id "
 constexpr std::string_view kFindComment = COMMENT_COLUMNS "WHERE c.id = ? AND c.deleted_at IS NULL";
 constexpr std::string_view kCommentsLatest =
@@ -42,6 +43,7 @@ Comment ReadComment(const Stmt& row) {
     c.author = ReadAuthor(row, 7);
     c.revision = static_cast<int>(row.Int(10));
     c.deleted = row.Int(11) != 0;
+    c.body_text = row.Text(12);
     return c;
 }
 
@@ -73,7 +75,8 @@ Result<CommentId> SqliteCommentStore::Create(const service::NewComment& comment)
         conn->Prepare(kInsertComment)
             .BindAll(comment.hoot.value, comment.author.value,
                      std::string_view(comment.body_source), std::string_view(comment.body_html),
-                     comment.created_at, comment.created_at, BestScore(ReactionTally{}), id.value)
+                     comment.created_at, comment.created_at, BestScore(ReactionTally{}), id.value,
+                     std::string_view(comment.body_text))
             .Exec();
         conn->Prepare(kInsertFirstRevision)
             .BindAll(id.value, comment.author.value, comment.created_at,

@@ -7,7 +7,7 @@ namespace {
 constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (1)";
 constexpr std::string_view kInsertHoot =
     "INSERT INTO hoots(author_id, title, slug, body_source, body_html, excerpt, tags, created_at, "
-    "updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "updated_at, id, body_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertFirstRevision =
     "INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_source) "
     "VALUES (?, 1, ?, ?, ?, ?, ?)";
@@ -17,8 +17,9 @@ constexpr std::string_view kCountHootOnAuthor =
 constexpr std::string_view kFindHoot =
     "SELECT h.id, h.title, h.slug, h.body_source, h.body_html, h.tags, h.created_at, "
     "h.updated_at, h.comment_count, h.positive, h.negative, u.id, u.username, u.display_name, "
-    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count "
-    "FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.id = ?1 AND (?2 OR h.deleted_at IS NULL)";
+    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count, h.body_text "
+    "FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.id = ?1 AND (?2 OR h.deleted_at IS "
+    "NULL)";
 
 // Feed rows: columns 0..8 hoot, 9..11 author. The cursor is (created_at, id) of the last row
 // shown; ?1 = 1 when there is no cursor.
@@ -75,7 +76,7 @@ Result<HootId> SqliteHootStore::Create(const service::NewHoot& hoot) {
             .BindAll(hoot.author.value, std::string_view(hoot.title), std::string_view(hoot.slug),
                      std::string_view(hoot.body_source), std::string_view(hoot.body_html),
                      std::string_view(hoot.excerpt), std::string_view(JoinTags(hoot.tags)),
-                     hoot.created_at, hoot.created_at, id.value)
+                     hoot.created_at, hoot.created_at, id.value, std::string_view(hoot.body_text))
             .Exec();
         conn->Prepare(kInsertFirstRevision)
             .BindAll(id.value, hoot.author.value, hoot.created_at, std::string_view(hoot.title),
@@ -110,6 +111,7 @@ Result<std::optional<Hoot>> SqliteHootStore::Find(HootId id, bool include_delete
         h.revision = static_cast<int>(stmt.Int(14));
         h.deleted = stmt.Int(15) != 0;
         h.deleted_comment_count = stmt.Int(16);
+        h.body_text = stmt.Text(17);
         return std::optional<Hoot>(std::move(h));
     });
 }

@@ -58,6 +58,7 @@ CREATE TABLE hoots (
     slug          TEXT NOT NULL,
     body_source   TEXT NOT NULL,
     body_html     TEXT NOT NULL,
+    body_text     TEXT NOT NULL DEFAULT '',  -- the words, for structured data and search
     excerpt       TEXT NOT NULL,
     tags          TEXT NOT NULL DEFAULT '',  -- space-separated, normalised; hoot_tags indexes them
     created_at    INTEGER NOT NULL,
@@ -83,6 +84,7 @@ CREATE TABLE comments (
     author_id   INTEGER NOT NULL REFERENCES users(id),
     body_source TEXT NOT NULL,
     body_html   TEXT NOT NULL,
+    body_text   TEXT NOT NULL DEFAULT '',
     created_at  INTEGER NOT NULL,
     updated_at  INTEGER NOT NULL,
     positive    INTEGER NOT NULL DEFAULT 0,
@@ -124,7 +126,8 @@ CREATE TABLE post_updates (
     heading     TEXT NOT NULL,
     body_source TEXT NOT NULL,
     body_html   TEXT NOT NULL,
-    created_at  INTEGER NOT NULL
+    created_at  INTEGER NOT NULL,
+    body_text   TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX post_updates_by_post ON post_updates(post_id, id);
 

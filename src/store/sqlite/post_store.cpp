@@ -14,7 +14,7 @@ constexpr std::string_view kFindPost =
 
 // The post ids of one page arrive as a JSON array, so one prepared statement serves any count.
 constexpr std::string_view kUpdatesOf =
-    "SELECT id, post_id, heading, body_source, body_html, created_at FROM post_updates "
+    "SELECT id, post_id, heading, body_source, body_html, created_at, body_text FROM post_updates "
     "WHERE post_id IN (SELECT value FROM json_each(?1)) ORDER BY post_id, id";
 constexpr std::string_view kRepliesOf =
     "SELECT r.id, r.post_id, r.body, r.body_html, r.created_at, u.id, u.username, "
@@ -29,8 +29,8 @@ constexpr std::string_view kMineOf =
     "WHERE user_id = ?2 AND post_id IN (SELECT value FROM json_each(?1))";
 
 constexpr std::string_view kInsertUpdate =
-    "INSERT INTO post_updates(post_id, author_id, heading, body_source, body_html, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO post_updates(post_id, author_id, heading, body_source, body_html, created_at, "
+    "body_text) VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertReply =
     "INSERT INTO replies(post_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)";
 
@@ -58,12 +58,12 @@ constexpr std::string_view kInsertRevision =
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kEditHoot =
     "UPDATE hoots SET title = ?2, slug = ?3, body_source = ?4, body_html = ?5, excerpt = ?6, "
-    "tags = ?7, updated_at = ?8, revision = ?9 WHERE id = ?1";
+    "tags = ?7, updated_at = ?8, revision = ?9, body_text = ?10 WHERE id = ?1";
 constexpr std::string_view kDropHootTags = "DELETE FROM hoot_tags WHERE hoot_id = ?";
 constexpr std::string_view kInsertHootTag = "INSERT INTO hoot_tags(hoot_id, tag) VALUES (?, ?)";
 constexpr std::string_view kEditComment =
-    "UPDATE comments SET body_source = ?2, body_html = ?3, updated_at = ?4, revision = ?5 "
-    "WHERE id = ?1";
+    "UPDATE comments SET body_source = ?2, body_html = ?3, updated_at = ?4, revision = ?5, "
+    "body_text = ?6 WHERE id = ?1";
 constexpr std::string_view kRevisionsOf =
     "SELECT r.number, r.created_at, r.title, r.tags, r.body_source, u.id, u.username, "
     "u.display_name FROM revisions r JOIN users u ON u.id = r.author_id WHERE r.post_id = ? "
@@ -137,7 +137,7 @@ Result<service::PostExtras> SqlitePostStore::Extras(const std::vector<PostId>& p
             stmt.Bind(1, std::string_view(ids));
             while (stmt.Step())
                 extras.updates.push_back({UpdateId(stmt.Int(0)), PostId(stmt.Int(1)), stmt.Text(2),
-                                          stmt.Text(3), stmt.Text(4), stmt.Int(5)});
+                                          stmt.Text(3), stmt.Text(4), stmt.Int(5), stmt.Text(6)});
         }
         {
             auto stmt = conn->Prepare(kRepliesOf);
@@ -173,7 +173,7 @@ Result<UpdateId> SqlitePostStore::AddUpdate(const service::NewUpdate& update) {
         conn->Prepare(kInsertUpdate)
             .BindAll(update.post.value, update.author.value, std::string_view(update.heading),
                      std::string_view(update.body_source), std::string_view(update.body_html),
-                     update.created_at)
+                     update.created_at, std::string_view(update.body_text))
             .Exec();
         return UpdateId(conn->LastInsertId());
     });
@@ -259,15 +259,18 @@ Result<int> SqlitePostStore::Edit(const service::PostEdit& edit) {
                 .BindAll(edit.post.value, std::string_view(edit.title), std::string_view(edit.slug),
                          std::string_view(edit.body_source), std::string_view(edit.body_html),
                          std::string_view(edit.excerpt), std::string_view(tags), edit.edited_at,
-                         number)
+                         number, std::string_view(edit.body_text))
                 .Exec();
             conn->Prepare(kDropHootTags).Bind(1, edit.post.value).Exec();
             for (const auto& tag : edit.tags)
-                conn->Prepare(kInsertHootTag).BindAll(edit.post.value, std::string_view(tag)).Exec();
+                conn->Prepare(kInsertHootTag)
+                    .BindAll(edit.post.value, std::string_view(tag))
+                    .Exec();
         } else {
             conn->Prepare(kEditComment)
                 .BindAll(edit.post.value, std::string_view(edit.body_source),
-                         std::string_view(edit.body_html), edit.edited_at, number)
+                         std::string_view(edit.body_html), edit.edited_at, number,
+                         std::string_view(edit.body_text))
                 .Exec();
         }
         tx.Commit();
@@ -304,7 +307,8 @@ Status SqlitePostStore::SetDeleted(PostId post, bool deleted, UnixSeconds now) {
         if (!ref) return NoSuchPost();
         if (ref->deleted == deleted) return OkStatus();
         const std::int64_t live_delta = deleted ? -1 : 1;
-        auto stmt = conn->Prepare(ref->kind == PostKind::kHoot ? kSetHootDeleted : kSetCommentDeleted);
+        auto stmt =
+            conn->Prepare(ref->kind == PostKind::kHoot ? kSetHootDeleted : kSetCommentDeleted);
         if (deleted)
             stmt.Bind(1, now);
         else

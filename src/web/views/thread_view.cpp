@@ -405,125 +405,14 @@ void AppendComments(Html& html, const ThreadPage& page) {
     html.Raw("</section>");
 }
 
-// Appends code point `cp` as UTF-8; U+FFFD for what is not a character.
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-// The character an entity at the start of `text` ("&amp;", "&#39;", "&#x2014;") stands for,
-// and its length; nullopt for anything else, which then stays as typed.
-std::optional<std::pair<std::string, std::size_t>> DecodeEntity(std::string_view text) {
-    const std::size_t end = text.find(';');
-    if (end == std::string_view::npos || end > 10) return std::nullopt;
-    const std::string_view name = text.substr(1, end - 1);
-    std::string decoded;
-    if (name.size() > 1 && name[0] == '#') {
-        const bool hex = name[1] == 'x' || name[1] == 'X';
-        const std::string_view digits = name.substr(hex ? 2 : 1);
-        std::uint32_t cp = 0;
-        auto [ptr, ec] =
-            std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
-        if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size()) {
-            return std::nullopt;
-        }
-        AppendUtf8(decoded, cp);
-    } else if (name == "amp") {
-        decoded = "&";
-    } else if (name == "lt") {
-        decoded = "<";
-    } else if (name == "gt") {
-        decoded = ">";
-    } else if (name == "quot") {
-        decoded = "\"";
-    } else if (name == "apos") {
-        decoded = "'";
-    } else if (name == "nbsp") {
-        decoded = " ";
-    } else {
-        return std::nullopt;
-    }
-    return std::pair{std::move(decoded), end + 1};
-}
-
-// Tags whose end is the end of a line of text.
-bool EndsALine(std::string_view tag) {
-    if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
-    std::size_t n = 0;
-    while (n < tag.size() && std::isalnum(static_cast<unsigned char>(tag[n]))) ++n;
-    const std::string_view name = tag.substr(0, n);
-    for (std::string_view block : {"p", "br", "li", "pre", "blockquote", "div", "h1", "h2", "h3",
-                                   "h4", "h5", "h6", "tr", "ul", "ol", "table", "hr"}) {
-        if (name == block) return true;
-    }
-    return false;
-}
-
-// The text a reader sees in stored (sanitised) HTML: tags dropped, block ends as line breaks,
-// entities decoded, runs of spaces collapsed. Structured data carries this rather than the
-// Markdown source: search engines want the words, not the markup (nor link targets, including
-// the blanked javascript: ones the sanitiser removed from the HTML).
-std::string PlainText(std::string_view html) {
-    std::string out;
-    out.reserve(html.size());
-    bool space = false, newline = false;
-    auto separate = [&] {
-        if (!out.empty()) {
-            if (newline) {
-                out += '\n';
-            } else if (space) {
-                out += ' ';
-            }
-        }
-        space = newline = false;
-    };
-    for (std::size_t i = 0; i < html.size(); ++i) {
-        const char c = html[i];
-        if (c == '<') {
-            const std::size_t end = html.find('>', i);
-            if (end == std::string_view::npos) break;
-            if (EndsALine(html.substr(i + 1, end - i - 1))) newline = true;
-            i = end;
-        } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = true;
-        } else if (c == '&') {
-            separate();
-            if (auto entity = DecodeEntity(html.substr(i))) {
-                out += entity->first;
-                i += entity->second - 1;
-            } else {
-                out += c;
-            }
-        } else {
-            separate();
-            out += c;
-        }
-    }
-    return out;
-}
-
 // A post's whole text for structured data: its body, then each update under its heading.
-std::string PostText(std::string_view body_html, const std::vector<PostUpdate>& updates) {
-    std::string text = PlainText(body_html);
+std::string PostText(std::string_view body_text, const std::vector<PostUpdate>& updates) {
+    std::string text(body_text);
     for (const PostUpdate& update : updates) {
         text += "\n\n";
         text += update.heading.empty() ? std::string_view("UPDATE") : update.heading;
         text += '\n';
-        text += PlainText(update.body_html);
+        text += update.body_text;
     }
     return text;
 }
@@ -548,7 +437,7 @@ render::ScriptJson QaPageJson(const ThreadPage& page) {
         .BeginObject()
         .Member("@type", "Question")
         .Member("name", hoot.title)
-        .Member("text", PostText(hoot.body_html, hoot.updates))
+        .Member("text", PostText(hoot.body_text, hoot.updates))
         .Member("dateCreated", render::IsoTime(hoot.created_at))
         .Key("author");
     AppendPerson(json, hoot.author);
@@ -560,7 +449,7 @@ render::ScriptJson QaPageJson(const ThreadPage& page) {
         if (comment.deleted) continue;
         json.BeginObject()
             .Member("@type", "Answer")
-            .Member("text", PostText(comment.body_html, comment.updates))
+            .Member("text", PostText(comment.body_text, comment.updates))
             .Member("dateCreated", render::IsoTime(comment.created_at))
             .Member("upvoteCount", comment.reactions.positive)
             .Member("url", page.path + "#" + CommentAnchor(comment.id))
