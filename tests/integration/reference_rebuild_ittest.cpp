@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "support/rendered_text.hpp"
 #include "support/test_server.hpp"
 
 namespace {
@@ -22,6 +23,7 @@ using hoot::testing::HttpClient;
 using hoot::testing::HttpResponse;
 using hoot::testing::PositionOf;
 using hoot::testing::TestServer;
+using hoot::testing::VisibleLines;
 using Json = nlohmann::json;
 
 constexpr const char* kTitle = "Sore glutes from running";
@@ -91,43 +93,6 @@ Reference ReadReference() {
     ref.answer = Join(lines, popularity + 1, answer_update);
     ref.answer_update = Join(lines, answer_update + 1, back_to_top);
     return ref;
-}
-
-// Text escaped the way cmark-gfm escapes it in rendered Markdown (it leaves ' alone).
-std::string MarkdownEscape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
-// Each line of `text` as it should appear in the page; lines with bare www. addresses are
-// skipped (autolinking turns them into anchors).
-std::vector<std::string> VisibleLines(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        auto start = line.find_first_not_of(" \t");
-        if (start == std::string::npos || line.find("www.") != std::string::npos) continue;
-        out.push_back(MarkdownEscape(line.substr(start)));
-    }
-    return out;
 }
 
 // The bare "www." addresses in `text`, without trailing punctuation.

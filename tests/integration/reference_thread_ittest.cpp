@@ -8,11 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "support/rendered_text.hpp"
 #include "support/test_server.hpp"
 
 namespace {
 
 using hoot::testing::TestServer;
+using hoot::testing::VisibleLines;
 
 constexpr const char* kTitle = "Sore glutes from running";
 
@@ -66,43 +68,6 @@ ReferenceThread ReadReference() {
         }
     }
     return thread;
-}
-
-// Text escaped the way cmark-gfm escapes it in rendered Markdown (it leaves ' alone).
-std::string MarkdownEscape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
-// Each line of `text` as it should appear in the rendered page. Lines holding bare www. links
-// are skipped: the autolink extension turns them into anchors.
-std::vector<std::string> VisibleLines(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        auto start = line.find_first_not_of(" \t");
-        if (start == std::string::npos || line.find("www.") != std::string::npos) continue;
-        out.push_back(MarkdownEscape(line.substr(start)));
-    }
-    return out;
 }
 
 TEST(ReferenceThread, ReferenceQuestionAndAnswerRenderAsOnTheReferencePage) {
