@@ -515,14 +515,18 @@ TEST(ViewsThread, SignedInReadersGetReactionButtonsMarkedWithTheirOwn) {
     const std::string html = RenderThread(page).Take();
     const std::string_view hoot = HootArticle(html);
 
+    // One form per post carrying the CSRF token once; each button posts to its own kind.
     EXPECT_TRUE(Contains(hoot,
                          "<form class=\"reaction-form\" method=\"post\" "
                          "action=\"/posts/7/reactions/helpful\">"
                          "<input type=\"hidden\" name=\"csrf\" value=\"tok123\">"
-                         "<button type=\"submit\" class=\"reaction\" aria-pressed=\"true\" "
+                         "<button type=\"submit\" class=\"reaction\" "
+                         "formaction=\"/posts/7/reactions/helpful\" aria-pressed=\"true\" "
                          "data-api=\"/api/v1/posts/7/reactions/helpful\" data-kind=\"helpful\">"
-                         "Helpful <span class=\"count\">2</span></button></form>"))
+                         "Helpful <span class=\"count\">2</span></button>"))
         << hoot;
+    EXPECT_EQ(Occurrences(hoot, "class=\"reaction-form\""), 1u);
+    EXPECT_TRUE(Contains(hoot, "formaction=\"/posts/7/reactions/disagree\""));
     EXPECT_TRUE(Contains(hoot,
                          "aria-pressed=\"false\" data-api=\"/api/v1/posts/7/reactions/like\" "
                          "data-kind=\"like\">Like <span class=\"count\">0</span></button>"));

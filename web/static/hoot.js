@@ -86,8 +86,8 @@
     }
 
     // --- Reactions -----------------------------------------------------------------------------
-    // Each reaction is a form (thread_view.cpp) posting to /posts/{id}/reactions/{kind}, which
-    // toggles it. Here the same toggle goes to the JSON API (button data-api): PUT adds, DELETE
+    // A post's reactions are one form (thread_view.cpp) whose buttons post to
+    // /posts/{id}/reactions/{kind} (formaction), which toggles that kind. Here the same toggle goes to the JSON API (button data-api): PUT adds, DELETE
     // removes, and the answer carries the post's new counts, popularity and the reader's own
     // reactions. Anything unexpected falls back to the form, so the reaction is never lost.
     // Change together with thread_view.cpp and the API's reaction response.
@@ -120,11 +120,12 @@
     }
 
     function bindReactionForm(form) {
-        var button = form.querySelector("button.reaction[data-api]");
-        if (!button || form.dataset.bound) return;
+        if (form.dataset.bound) return;
         form.dataset.bound = "1";
         form.addEventListener("submit", function (event) {
-            if (!window.fetch) return;  // old browsers: the plain form post
+            // The post's four reactions share one form; each button posts to its own formaction.
+            var button = event.submitter;
+            if (!window.fetch || !button || !button.dataset.api) return;  // the plain form post
             event.preventDefault();
             if (button.getAttribute("aria-busy") === "true") return;  // one toggle at a time
             var pressed = button.getAttribute("aria-pressed") === "true";
@@ -146,6 +147,7 @@
                 })
                 .catch(function () {
                     button.removeAttribute("aria-busy");
+                    form.action = button.formAction;  // this reaction's plain post
                     form.submit();  // does not fire "submit" again, so no loop
                 });
         });

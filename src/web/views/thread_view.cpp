@@ -123,14 +123,18 @@ void AppendReactions(Html& html, const ThreadPage& page, const PostParts& post) 
         if (any) html.Raw("</p>");
         return;
     }
-    html.Raw("<div class=\"reactions\" role=\"group\" aria-label=\"Reactions\">");
+    // One form per post, each button posting to its own kind (formaction): a CSRF input per
+    // post rather than per reaction keeps a busy thread's page light.
+    html.Raw("<div class=\"reactions\" role=\"group\" aria-label=\"Reactions\">")
+        .Raw("<form class=\"reaction-form\" method=\"post\" action=\"")
+        .Attr(PostReactionUrl(post.id, kReactionKinds.front().kind))
+        .Raw("\">");
+    AppendCsrf(html, page.csrf_token);
     for (const ReactionKindInfo& info : kReactionKinds) {
         const std::size_t index = static_cast<std::size_t>(info.kind);
-        html.Raw("<form class=\"reaction-form\" method=\"post\" action=\"")
+        html.Raw("<button type=\"submit\" class=\"reaction\" formaction=\"")
             .Attr(PostReactionUrl(post.id, info.kind))
-            .Raw("\">");
-        AppendCsrf(html, page.csrf_token);
-        html.Raw("<button type=\"submit\" class=\"reaction\" aria-pressed=\"");
+            .Raw("\" aria-pressed=\"");
         if (breakdown.mine[index]) {
             html.Raw("true");
         } else {
@@ -144,9 +148,9 @@ void AppendReactions(Html& html, const ThreadPage& page, const PostParts& post) 
             .Text(info.label)
             .Raw(" <span class=\"count\">")
             .Number(breakdown.counts[index])
-            .Raw("</span></button></form>");
+            .Raw("</span></button>");
     }
-    html.Raw("</div>");
+    html.Raw("</form></div>");
 }
 
 void AppendRestoreForm(Html& html, const ThreadPage& page, const PostParts& post) {
