@@ -1,13 +1,21 @@
 #include "render/script_json.hpp"
 
+#include <array>
 #include <charconv>
 
 namespace hoot::render {
 namespace {
 
-bool NeedsEscape(unsigned char c) {
-    return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == 0xE2;
-}
+// Bytes that need a closer look, as a table: the loop over a page's worth of answer text is hot.
+constexpr auto kNeedsEscape = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x20; ++c) table[c] = true;
+    for (unsigned char c : {'"', '\\', '<', '>', '&'}) table[c] = true;
+    table[0xE2] = true;  // possibly U+2028/U+2029
+    return table;
+}();
+
+bool NeedsEscape(unsigned char c) { return kNeedsEscape[c]; }
 
 void AppendUnicodeEscape(std::string& out, unsigned code) {
     static constexpr char kHex[] = "0123456789abcdef";
