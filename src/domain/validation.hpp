@@ -16,6 +16,8 @@ inline constexpr std::size_t kMinTitle = 5, kMaxTitle = 200;
 inline constexpr std::size_t kMaxTags = 5, kMaxTagLength = 35;
 inline constexpr std::size_t kMaxBody = 60000, kMaxCommentBody = 30000;
 inline constexpr std::size_t kMaxDisplayName = 64, kMaxBio = 2000;
+inline constexpr std::size_t kMaxUpdateHeading = 100;  // code points, one line
+inline constexpr std::size_t kMaxReply = 600;          // code points
 
 // True when every byte is valid UTF-8 with no control characters other than \n, \r and \t.
 bool IsCleanUtf8Text(std::string_view text);

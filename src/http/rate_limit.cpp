@@ -11,11 +11,11 @@ constexpr std::size_t kPruneAbove = 100000;
 
 std::map<std::string, RateRule, std::less<>> RateLimiter::DefaultRules() {
     return {
-        {"signin", {10, 10}},    // guessing passwords: 10 tries a minute per address
+        {"signin", {10, 10}},    // guessing passwords: a burst of 10, then 10 a minute per address
         {"signup", {10, 1}},     // a burst of 10 (a meetup on one network), then 1 a minute
         {"post_hoot", {10, 2}},  // per user
         {"comment", {30, 10}},   // per user
-        {"react", {120, 60}},  // per user: toggling is cheap, but not free
+        {"react", {120, 60}},    // per user: toggling is cheap, but not free
     };
 }
 

@@ -15,8 +15,6 @@
 
 namespace hoot::service {
 
-inline constexpr std::size_t kMaxUpdateHeading = 100;
-inline constexpr std::size_t kMaxReply = 600;  // code points
 
 // The text an edit form starts from.
 struct EditSource {

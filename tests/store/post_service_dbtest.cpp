@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/validation.hpp"
 #include "service/hoots.hpp"
 #include "service/posts.hpp"
 #include "store/store_fixture.hpp"
@@ -306,14 +307,14 @@ TEST_P(PostServiceTest, UpdateHeadingDefaultsAndLimits) {
     ASSERT_TRUE(named.ok()) << named.error().message;
     EXPECT_EQ(named->heading, "Response to Mike-DHSc");
 
-    const std::string longest(service::kMaxUpdateHeading, 'h');
+    const std::string longest(hoot::kMaxUpdateHeading, 'h');
     auto at_limit = posts().AddUpdate(author_, post, longest, "Fourth.");
     ASSERT_TRUE(at_limit.ok()) << "a heading of 100 characters is allowed: "
                                << at_limit.error().message;
     EXPECT_EQ(at_limit->heading, longest);
 
     std::string wide;  // 100 code points, 200 bytes
-    for (std::size_t i = 0; i < service::kMaxUpdateHeading; ++i) wide += "\xC3\xA9";
+    for (std::size_t i = 0; i < hoot::kMaxUpdateHeading; ++i) wide += "\xC3\xA9";
     auto wide_ok = posts().AddUpdate(author_, post, wide, "Fifth.");
     EXPECT_TRUE(wide_ok.ok()) << "the limit counts characters, not bytes";
 
@@ -354,13 +355,13 @@ TEST_P(PostServiceTest, ReplyLengthAndEmptiness) {
     EXPECT_TRUE(own.ok()) << "authors may reply under their own post";
 
     std::string wide;  // 600 code points, 1200 bytes
-    for (std::size_t i = 0; i < service::kMaxReply; ++i) wide += "\xC3\xA9";
+    for (std::size_t i = 0; i < hoot::kMaxReply; ++i) wide += "\xC3\xA9";
     auto at_limit = posts().AddReply(other_, post, wide);
     EXPECT_TRUE(at_limit.ok()) << "600 characters are allowed whatever their bytes";
-    auto ascii_limit = posts().AddReply(other_, post, std::string(service::kMaxReply, 'r'));
+    auto ascii_limit = posts().AddReply(other_, post, std::string(hoot::kMaxReply, 'r'));
     EXPECT_TRUE(ascii_limit.ok());
 
-    ExpectError(posts().AddReply(other_, post, std::string(service::kMaxReply + 1, 'r')),
+    ExpectError(posts().AddReply(other_, post, std::string(hoot::kMaxReply + 1, 'r')),
                 Errc::kInvalidInput, "body");
     ExpectError(posts().AddReply(other_, post, wide + "\xC3\xA9"), Errc::kInvalidInput, "body");
     ExpectError(posts().AddReply(other_, post, ""), Errc::kInvalidInput, "body");

@@ -631,7 +631,7 @@ TEST(ViewsThread, OnlyTheAuthorOrAModeratorGetsEditUpdateAndDelete) {
     EXPECT_TRUE(Contains(update, "method=\"post\" action=\"/posts/7/updates\""));
     EXPECT_TRUE(Contains(update,
                          "<input type=\"text\" id=\"f-heading-h7\" name=\"heading\" "
-                         "placeholder=\"UPDATE\""));
+                         "maxlength=\"100\" placeholder=\"UPDATE\""));
     EXPECT_TRUE(Contains(update, "<textarea id=\"f-body-h7\" name=\"body\""));
     EXPECT_TRUE(Contains(update, "<label for=\"f-body-h7\">"));
     EXPECT_TRUE(Contains(update, "<button type=\"submit\">Add update</button>"));

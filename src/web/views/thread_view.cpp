@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/validation.hpp"
 #include "render/time_format.hpp"
 #include "web/urls.hpp"
 #include "web/views/parts.hpp"
@@ -174,6 +175,7 @@ void AppendUpdateForm(Html& html, const ThreadPage& page, const PostParts& post)
                 {.name = "heading",
                  .label = "Heading",
                  .hint = "Optional; \"UPDATE\" when left empty.",
+                 .max_length = kMaxUpdateHeading,
                  .id = heading_id,
                  .placeholder = "UPDATE"},
                 no_errors);
