@@ -125,7 +125,10 @@ Response Pipeline::Handle(Request& request) {
                              : Error::Make(Errc::kNotFound, "There is no page at this address.");
             if (KindOfPath(request.path) == Kind::kPage) ResolveViewer(ctx);
             response = present_error_(ctx, KindOfPath(request.path), error);
-            if (match.path_known) response.status = 405;
+            if (match.path_known) {
+                response.status = 405;
+                response.Header("Allow", match.allow);
+            }
         } else {
             ctx.params = std::move(match.params);
             response = Run(ctx, *match.route);

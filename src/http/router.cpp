@@ -58,6 +58,8 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
         if (!fits) continue;
         if (route.method != method) {
             match.path_known = true;
+            if (match.allow.find(route.method) == std::string::npos)
+                match.allow += (match.allow.empty() ? "" : ", ") + route.method;
             continue;
         }
         if (literals > best_literals) {

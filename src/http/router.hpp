@@ -43,6 +43,7 @@ struct RouteMatch {
     const Route* route = nullptr;
     PathParams params;
     bool path_known = false;  // some route has this path, under another method (405)
+    std::string allow;        // those methods, for the Allow header of a 405 ("GET, POST")
 };
 
 class Router {

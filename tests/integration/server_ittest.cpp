@@ -37,6 +37,18 @@ TEST(Health, HeadGivesHeadersWithoutBody) {
     EXPECT_EQ(response.Header("content-length"), "2");
 }
 
+TEST(Routing, AKnownPathUnderAnotherMethodIs405WithAllow) {
+    TestServer server;
+    HttpClient client = server.Client();
+    HttpResponse response = client.Delete("/signup");
+    EXPECT_EQ(response.status, 405);
+    EXPECT_EQ(response.Header("allow"), "GET, POST");
+    HttpResponse api = client.Delete("/api/v1/hoots");
+    EXPECT_EQ(api.status, 405);
+    EXPECT_EQ(api.Header("allow"), "GET, POST");
+    EXPECT_TRUE(api.Contains("\"code\":\"bad_request\"")) << api.body;
+}
+
 TEST(ServerLimits, BodyOverTheLimitIs413) {
     TestServer server(
         [](hoot::app::AppConfig& config) { config.server.max_body_bytes = 64 * 1024; });
