@@ -8,12 +8,6 @@
 namespace hoot::api {
 namespace {
 
-Result<PostId> PostParam(const http::RequestContext& ctx) {
-    auto id = ParseId<PostId>(ctx.params.Get("id"));
-    if (!id) return Error::Make(Errc::kNotFound, "That post does not exist.");
-    return *id;
-}
-
 // The post as the API shows it after a change: the whole hoot, or the one comment.
 http::Response PostJson(service::Services& services, http::RequestContext& ctx, PostId post,
                         int status) {
@@ -33,7 +27,7 @@ http::Response PostJson(service::Services& services, http::RequestContext& ctx, 
 }  // namespace
 
 http::Response AddUpdate(service::Services& services, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return JsonError(post.error());
     auto body = ParseObject(ctx.request);
     if (!body) return JsonError(body.error());
@@ -47,7 +41,7 @@ http::Response AddUpdate(service::Services& services, http::RequestContext& ctx)
 }
 
 http::Response EditPost(service::Services& services, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return JsonError(post.error());
     auto body = ParseObject(ctx.request);
     if (!body) return JsonError(body.error());
@@ -76,7 +70,7 @@ http::Response EditPost(service::Services& services, http::RequestContext& ctx) 
 }
 
 http::Response ListRevisions(service::Services& services, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return JsonError(post.error());
     Actor actor = ctx.user ? service::ActorOf(*ctx.user) : Actor{};
     auto history = services.posts.RevisionHistory(*post, actor);
@@ -87,7 +81,7 @@ http::Response ListRevisions(service::Services& services, http::RequestContext& 
 }
 
 http::Response SetReaction(service::Services& services, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return JsonError(post.error());
     auto kind = ParseReactionKind(ctx.params.Get("kind"));
     if (!kind)
@@ -101,7 +95,7 @@ http::Response SetReaction(service::Services& services, http::RequestContext& ct
 }
 
 http::Response AddReply(service::Services& services, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return JsonError(post.error());
     auto body = ParseObject(ctx.request);
     if (!body) return JsonError(body.error());
@@ -113,14 +107,14 @@ http::Response AddReply(service::Services& services, http::RequestContext& ctx) 
 }
 
 http::Response DeletePost(service::Services& services, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return JsonError(post.error());
     if (auto done = services.posts.Delete(*ctx.user, *post); !done) return JsonError(done.error());
     return JsonResponse(200, Json{{"post_id", post->value}, {"deleted", true}});
 }
 
 http::Response RestorePost(service::Services& services, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return JsonError(post.error());
     if (auto done = services.posts.Restore(*ctx.user, *post); !done) return JsonError(done.error());
     return PostJson(services, ctx, *post, 200);

@@ -15,4 +15,10 @@ std::string RequestContext::FormValue(std::string_view name) {
     return FieldValue(Form(), name).value_or(std::string());
 }
 
+Result<PostId> PostIdParam(const RequestContext& ctx) {
+    auto id = ParseId<PostId>(ctx.params.Get("id"));
+    if (!id) return Error::Make(Errc::kNotFound, "That post does not exist.");
+    return *id;
+}
+
 }  // namespace hoot::http

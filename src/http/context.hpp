@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/model.hpp"
+#include "domain/result.hpp"
 #include "http/message.hpp"
 
 namespace hoot::http {
@@ -42,5 +43,8 @@ struct RequestContext {
   private:
     std::optional<Fields> form_;
 };
+
+// The post named by the route's {id}: kNotFound when it is not a post id at all.
+Result<PostId> PostIdParam(const RequestContext& ctx);
 
 }  // namespace hoot::http

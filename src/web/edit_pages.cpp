@@ -8,12 +8,6 @@
 namespace hoot::web {
 namespace {
 
-Result<PostId> PostParam(const http::RequestContext& ctx) {
-    auto id = ParseId<PostId>(ctx.params.Get("id"));
-    if (!id) return Error::Make(Errc::kNotFound, "That post does not exist.");
-    return *id;
-}
-
 std::string JoinedTags(const std::vector<std::string>& tags) {
     std::string joined;
     for (const auto& tag : tags) joined += (joined.empty() ? "" : " ") + tag;
@@ -36,7 +30,7 @@ http::Response RenderEditForm(const WebContext& wc, http::RequestContext& ctx,
 }  // namespace
 
 http::Response ShowEditPost(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     auto source = wc.services.posts.SourceForEdit(*ctx.user, *post);
     if (!source) return ErrorPage(wc.site, ctx, source.error());
@@ -52,7 +46,7 @@ http::Response ShowEditPost(const WebContext& wc, http::RequestContext& ctx) {
 }
 
 http::Response SaveEditPost(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     auto source = wc.services.posts.SourceForEdit(*ctx.user, *post);
     if (!source) return ErrorPage(wc.site, ctx, source.error());
@@ -71,9 +65,10 @@ http::Response SaveEditPost(const WebContext& wc, http::RequestContext& ctx) {
                          Error::Make(Errc::kBadRequest, "The edit form is incomplete. Reload it."));
 
     auto tags = ParseTags(page.tags);
-    Result<int> saved = tags ? wc.services.posts.Edit(*ctx.user, *post,
-                                                      {page.base_revision, page.title, page.body, *tags})
-                             : Result<int>(tags.take_error());
+    Result<int> saved =
+        tags ? wc.services.posts.Edit(*ctx.user, *post,
+                                      {page.base_revision, page.title, page.body, *tags})
+             : Result<int>(tags.take_error());
     if (saved) {
         auto fresh = wc.services.posts.SourceForEdit(*ctx.user, *post);
         return SeeOther(fresh ? PostPath(fresh->ref, fresh->thread_slug) : page.cancel_url);
@@ -90,7 +85,7 @@ http::Response SaveEditPost(const WebContext& wc, http::RequestContext& ctx) {
 }
 
 http::Response ShowRevisions(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     Actor actor = ctx.user ? service::ActorOf(*ctx.user) : Actor{};
     auto history = wc.services.posts.RevisionHistory(*post, actor);

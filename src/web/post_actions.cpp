@@ -8,12 +8,6 @@
 namespace hoot::web {
 namespace {
 
-Result<PostId> PostParam(const http::RequestContext& ctx) {
-    auto id = ParseId<PostId>(ctx.params.Get("id"));
-    if (!id) return Error::Make(Errc::kNotFound, "That post does not exist.");
-    return *id;
-}
-
 // Back to the post `ref` in its thread.
 http::Response BackTo(const WebContext& wc, http::RequestContext& ctx,
                       const service::PostRef& ref) {
@@ -34,7 +28,7 @@ http::Response BackToPost(const WebContext& wc, http::RequestContext& ctx, PostI
 }  // namespace
 
 http::Response PostUpdate(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     auto update = wc.services.posts.AddUpdate(*ctx.user, *post, ctx.FormValue("heading"),
                                               ctx.FormValue("body"));
@@ -43,7 +37,7 @@ http::Response PostUpdate(const WebContext& wc, http::RequestContext& ctx) {
 }
 
 http::Response ToggleReaction(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     auto kind = ParseReactionKind(ctx.params.Get("kind"));
     if (!kind)
@@ -54,7 +48,7 @@ http::Response ToggleReaction(const WebContext& wc, http::RequestContext& ctx) {
 }
 
 http::Response PostReply(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     auto reply = wc.services.posts.AddReply(*ctx.user, *post, ctx.FormValue("body"));
     if (!reply) return ErrorPage(wc.site, ctx, reply.error());
@@ -62,7 +56,7 @@ http::Response PostReply(const WebContext& wc, http::RequestContext& ctx) {
 }
 
 http::Response DeletePost(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     auto ref = wc.services.posts.Find(*post, service::ActorOf(*ctx.user));
     if (!ref) return ErrorPage(wc.site, ctx, ref.error());
@@ -77,7 +71,7 @@ http::Response DeletePost(const WebContext& wc, http::RequestContext& ctx) {
 }
 
 http::Response RestorePost(const WebContext& wc, http::RequestContext& ctx) {
-    auto post = PostParam(ctx);
+    auto post = http::PostIdParam(ctx);
     if (!post) return ErrorPage(wc.site, ctx, post.error());
     if (auto done = wc.services.posts.Restore(*ctx.user, *post); !done)
         return ErrorPage(wc.site, ctx, done.error());

@@ -2,29 +2,18 @@
 
 #include <sstream>
 
+#include "support/http_client.hpp"
+
 namespace hoot::testing {
 
 std::string MarkdownEscape(std::string_view text) {
+    // HtmlEscape (the client's) but for the apostrophe, which cmark-gfm leaves as it is.
     std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    std::size_t start = 0;
+    for (std::size_t quote; (quote = text.find('\'', start)) != std::string_view::npos;
+         start = quote + 1)
+        out += HtmlEscape(text.substr(start, quote - start)) + "'";
+    return out + HtmlEscape(text.substr(start));
 }
 
 std::vector<std::string> VisibleLines(const std::string& text) {
