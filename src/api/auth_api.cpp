@@ -46,7 +46,12 @@ http::Response CreateUser(service::Services& services, http::RequestContext& ctx
 }
 
 http::Response Me(service::Services&, http::RequestContext& ctx) {
-    return JsonResponse(200, Json{{"user", ToJson(*ctx.user)}, {"csrf_token", ctx.csrf_token}});
+    // The unread counts are the signed-in person's own: never part of a public user object.
+    return JsonResponse(200, Json{{"user", ToJson(*ctx.user)},
+                                  {"csrf_token", ctx.csrf_token},
+                                  {"unread",
+                                   {{"notifications", ctx.user->unread_notifications},
+                                    {"conversations", ctx.user->unread_conversations}}}});
 }
 
 }  // namespace hoot::api

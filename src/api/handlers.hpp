@@ -27,4 +27,13 @@ http::Response AddReply(service::Services& services, http::RequestContext& ctx);
 http::Response DeletePost(service::Services& services, http::RequestContext& ctx);
 http::Response RestorePost(service::Services& services, http::RequestContext& ctx);
 
+// social_api.cpp
+http::Response SetFollow(service::Services& services, http::RequestContext& ctx);
+http::Response ListNotifications(service::Services& services, http::RequestContext& ctx);
+http::Response MarkNotificationsRead(service::Services& services, http::RequestContext& ctx);
+http::Response ListConversations(service::Services& services, http::RequestContext& ctx);
+http::Response ListMessages(service::Services& services, http::RequestContext& ctx);
+http::Response SendMessage(service::Services& services, http::RequestContext& ctx);
+http::Response SetBlock(service::Services& services, http::RequestContext& ctx);
+
 }  // namespace hoot::api

@@ -37,8 +37,10 @@ struct App::Impl {
         : config(std::move(c)),
           backend(DatabaseFile(PrepareDataDir(config.data_dir))),
           accounts(backend.stores()),
-          hoots(backend.stores()),
-          posts(backend.stores()),
+          notifications(backend.stores(), hub),
+          messages(backend.stores(), hub),
+          hoots(backend.stores(), SystemNow, notifications),
+          posts(backend.stores(), SystemNow, notifications),
           site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
           limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
                                      : std::map<std::string, http::RateRule, std::less<>>{}) {}
@@ -46,9 +48,13 @@ struct App::Impl {
     AppConfig config;
     store::sqlite::SqliteBackend backend;
     service::AccountService accounts;
+    // Event streams hold subscriptions in the hub: it outlives the server (declared before it).
+    service::LiveHub hub;
+    service::NotificationService notifications;
+    service::MessageService messages;
     service::HootService hoots;
     service::PostService posts;
-    service::Services services{accounts, hoots, posts};
+    service::Services services{accounts, hoots, posts, notifications, messages};
     web::Site site;
     web::WebContext web{site, services};
     http::Router router;

@@ -30,6 +30,9 @@ struct User {
     UnixSeconds created_at = 0;
     std::int64_t hoot_count = 0;
     std::int64_t comment_count = 0;
+    // Maintained by the store; shown on the bell and the DM box of every page.
+    std::int64_t unread_notifications = 0;
+    std::int64_t unread_conversations = 0;
 };
 
 // Counts of positive and negative reactions, maintained by the store on every reaction change.
@@ -121,6 +124,7 @@ struct Hoot {
     int revision = 1;      // current revision number; >1 means edited
     bool deleted = false;  // only moderators ever see a deleted hoot
     std::int64_t deleted_comment_count = 0;  // placeholders in the thread beside comment_count
+    std::int64_t follower_count = 0;
 };
 
 // What a feed shows of a hoot: no body, a short plain-text excerpt instead.

@@ -2,6 +2,7 @@
 // The request and response as the rest of Hoot sees them: plain structs, so that only
 // http/server.cpp includes Boost.Beast (each Beast translation unit costs ~20 s to compile).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,8 @@
 #include <vector>
 
 namespace hoot::http {
+
+class EventStream;  // event_stream.hpp
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
@@ -35,6 +38,8 @@ struct Response {
     std::string content_type = "text/html; charset=utf-8";
     Fields headers;  // extra headers (Set-Cookie may repeat)
     std::string body;
+    // Set: the connection becomes this event stream once the headers are sent (no body).
+    std::shared_ptr<EventStream> event_stream = {};
 
     Response& Header(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));

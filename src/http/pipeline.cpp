@@ -103,9 +103,8 @@ Response Pipeline::Run(RequestContext& ctx, const Route& route) {
         if (!limiter_.Allow(options.rate_limit, client, &retry_after)) {
             Response response =
                 present_error_(ctx, options.kind,
-                               Error::Make(Errc::kRateLimited, "Too many requests. Please wait " +
-                                                                   std::to_string(retry_after) +
-                                                                   " seconds and try again."));
+                               Error::Make(Errc::kRateLimited,
+                                           RateLimitMessage(options.rate_limit, retry_after)));
             response.Header("Retry-After", std::to_string(retry_after));
             return response;
         }

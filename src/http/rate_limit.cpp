@@ -9,6 +9,20 @@ namespace {
 constexpr std::size_t kPruneAbove = 100000;
 }
 
+std::string RateLimitMessage(std::string_view bucket, int retry_after_seconds) {
+    std::string_view doing = "making requests";
+    if (bucket == "signin") doing = "trying to sign in";
+    if (bucket == "signup") doing = "creating accounts";
+    if (bucket == "post_hoot") doing = "posting hoots";
+    if (bucket == "comment") doing = "posting";
+    if (bucket == "react") doing = "reacting";
+    if (bucket == "message") doing = "sending messages";
+    std::string text = "You are ";
+    text.append(doing).append(" too fast. Please wait ");
+    text.append(std::to_string(retry_after_seconds)).append(" seconds and try again.");
+    return text;
+}
+
 std::map<std::string, RateRule, std::less<>> RateLimiter::DefaultRules() {
     return {
         {"signin", {10, 10}},    // guessing passwords: a burst of 10, then 10 a minute per address
@@ -16,6 +30,7 @@ std::map<std::string, RateRule, std::less<>> RateLimiter::DefaultRules() {
         {"post_hoot", {10, 2}},  // per user
         {"comment", {30, 10}},   // per user
         {"react", {120, 60}},    // per user: toggling is cheap, but not free
+        {"message", {30, 30}},   // per user: direct messages, 30 a minute
     };
 }
 

@@ -13,6 +13,10 @@
 
 namespace hoot::http {
 
+// "You are sending messages too fast. Please wait 12 seconds and try again.": what a person
+// refused by `bucket` is told.
+std::string RateLimitMessage(std::string_view bucket, int retry_after_seconds);
+
 struct RateRule {
     double burst = 10;
     double per_minute = 10;

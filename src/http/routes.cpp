@@ -67,6 +67,18 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/posts/{id}/delete",       page(web::DeletePost), kMember);
     router.Add("POST", "/posts/{id}/restore",      page(web::RestorePost), kMember);
     router.Add("POST", "/theme",                   page(web::SetTheme), kPage);
+    router.Add("POST", "/hoots/{id}/follow",       page(web::SetFollow), kMember);
+    router.Add("GET",  "/following",               page(web::ShowFollowing), kMember);
+    router.Add("GET",  "/notifications",           page(web::ShowNotifications), kMember);
+    router.Add("GET",  "/notifications/{id}",      page(web::OpenNotification), kMember);
+    router.Add("POST", "/notifications/read",      page(web::MarkAllNotificationsRead), kMember);
+    router.Add("GET",  "/settings/notifications",  page(web::ShowNotificationSettings), kMember);
+    router.Add("POST", "/settings/notifications",  page(web::SaveNotificationSettings), kMember);
+    router.Add("GET",  "/messages",                page(web::ShowConversations), kMember);
+    router.Add("GET",  "/messages/{username}",     page(web::ShowConversation), kMember);
+    router.Add("POST", "/messages/{username}",     page(web::SendMessage), Limited(kMember, "message"));
+    router.Add("POST", "/u/{username}/block",      page(web::SetBlock), kMember);
+    router.Add("GET",  "/events",                  page(web::OpenEventStream), kApiMember);
 
     router.Add("POST", "/api/v1/auth/login",       api(api::Login), Limited(kApi, "signin"));
     router.Add("POST", "/api/v1/users",            api(api::CreateUser), Limited(kApi, "signup"));
@@ -86,6 +98,15 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/api/v1/posts/{id}/replies", api(api::AddReply), Limited(kApiMember, "comment"));
     router.Add("DELETE", "/api/v1/posts/{id}",     api(api::DeletePost), kApiMember);
     router.Add("POST", "/api/v1/posts/{id}/restore", api(api::RestorePost), kApiMember);
+    router.Add("PUT",  "/api/v1/hoots/{id}/follow", api(api::SetFollow), kApiMember);
+    router.Add("DELETE", "/api/v1/hoots/{id}/follow", api(api::SetFollow), kApiMember);
+    router.Add("GET",  "/api/v1/notifications",    api(api::ListNotifications), kApiMember);
+    router.Add("POST", "/api/v1/notifications/read", api(api::MarkNotificationsRead), kApiMember);
+    router.Add("GET",  "/api/v1/conversations",    api(api::ListConversations), kApiMember);
+    router.Add("GET",  "/api/v1/conversations/{username}/messages", api(api::ListMessages), kApiMember);
+    router.Add("POST", "/api/v1/conversations/{username}/messages", api(api::SendMessage), Limited(kApiMember, "message"));
+    router.Add("PUT",  "/api/v1/blocks/{username}", api(api::SetBlock), kApiMember);
+    router.Add("DELETE", "/api/v1/blocks/{username}", api(api::SetBlock), kApiMember);
     // clang-format on
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/log.hpp"
+#include "http/event_stream.hpp"
 
 namespace hoot::http {
 namespace {
@@ -113,7 +114,74 @@ struct Server::Impl {
     asio::awaitable<void> Session(tcp::socket socket);
     asio::awaitable<void> RejectAndClose(beast::tcp_stream& stream, bhttp::status status,
                                          std::string_view message, std::string_view target);
+    asio::awaitable<void> ServeEventStream(beast::tcp_stream& stream, Response response,
+                                           bool head_only);
 };
+
+namespace {
+
+// What a waiting event stream sleeps on. The hub may wake it from any thread: the waker posts to
+// the stream's own I/O thread, which is the only one that touches this.
+struct StreamWakeup {
+    explicit StreamWakeup(asio::any_io_executor executor) : timer(std::move(executor)) {}
+    asio::steady_timer timer;
+    bool woken = false;
+};
+
+std::string EventStreamHead(const Response& response) {
+    std::string head =
+        "HTTP/1.1 200 OK\r\nServer: hoot\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+        "Cache-Control: no-store\r\nX-Accel-Buffering: no\r\nConnection: close\r\n";
+    for (const auto& [name, value] : response.headers) head += name + ": " + value + "\r\n";
+    head += "\r\n";
+    return head;
+}
+
+}  // namespace
+
+// The body has no length: it ends when the connection closes (HTTP/1.1 allows that for a
+// response marked Connection: close), which is what EventSource clients and proxies expect.
+asio::awaitable<void> Server::Impl::ServeEventStream(beast::tcp_stream& stream, Response response,
+                                                     bool head_only) {
+    auto events = std::move(response.event_stream);
+    auto executor = stream.get_executor();
+    auto wakeup = std::make_shared<StreamWakeup>(executor);
+    events->Attach([weak = std::weak_ptr<StreamWakeup>(wakeup), executor] {
+        asio::post(executor, [weak] {
+            if (auto w = weak.lock()) {
+                w->woken = true;
+                w->timer.cancel();
+            }
+        });
+    });
+    boost::system::error_code ec;
+    auto send = [&](const std::string& bytes) -> asio::awaitable<bool> {
+        stream.expires_after(options.write_timeout);  // a client that stops reading is dropped
+        co_await asio::async_write(stream, asio::buffer(bytes),
+                                   asio::redirect_error(asio::use_awaitable, ec));
+        stream.expires_never();
+        co_return !ec;
+    };
+    if (!co_await send(EventStreamHead(response)) || head_only) co_return;
+    while (!stopping) {
+        wakeup->woken = false;
+        for (;;) {
+            std::optional<std::string> chunk;
+            try {
+                chunk = events->Next();
+            } catch (const std::exception& e) {
+                log::Error(std::string("event stream failed: ") + e.what());
+            }
+            if (!chunk) co_return;
+            if (chunk->empty()) break;
+            if (!co_await send(*chunk)) co_return;
+        }
+        if (wakeup->woken) continue;  // woken while writing: read again before sleeping
+        wakeup->timer.expires_after(events->keepalive());
+        co_await wakeup->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (!wakeup->woken && !stopping && !co_await send(SseComment("keep-alive"))) co_return;
+    }
+}
 
 asio::awaitable<void> Server::Impl::AcceptLoop() {
     while (!stopping) {
@@ -200,6 +268,11 @@ asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
         } catch (const std::exception& e) {
             log::Error(std::string("handler failed: ") + e.what());
             response = Text(500, "Internal error");
+        }
+        if (response.event_stream) {
+            --in_flight;  // a stream is not a request in flight: shutdown does not wait for it
+            co_await ServeEventStream(stream, std::move(response), request.head_only);
+            break;
         }
         keep_alive = keep_alive && !stopping;
         auto out = ToBeast(std::move(response), version, keep_alive, request.head_only);

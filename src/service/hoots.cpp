@@ -1,5 +1,7 @@
 #include "service/hoots.hpp"
 
+#include "domain/social.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <unordered_map>
@@ -69,6 +71,9 @@ Result<Hoot> HootService::Ask(const AskCommand& command) {
                  render::PlainText(*body)};
     auto id = stores_.hoots.Create(hoot);
     if (!id) return id.take_error();
+    activity_.OnActivity({ActivityKind::kHootPosted, *id, ToPost(*id), command.author, {},
+                          "h:" + std::to_string(id->value), ExtractMentions(hoot.body_source),
+                          hoot.created_at});
     return Get(*id);
 }
 
@@ -169,6 +174,9 @@ Result<Comment> HootService::AddComment(UserId author, HootId hoot, std::string_
                        clock_(), render::PlainText(*text)};
     auto id = stores_.comments.Create(comment);
     if (!id) return id.take_error();
+    activity_.OnActivity({ActivityKind::kCommentPosted, hoot, ToPost(*id), author, {},
+                          "c:" + std::to_string(id->value), ExtractMentions(comment.body_source),
+                          comment.created_at});
     auto found = stores_.comments.Find(*id);
     if (!found) return found.take_error();
     if (!*found) return Error::Make(Errc::kInternal, "The new comment vanished.");

@@ -8,6 +8,7 @@
 #include "domain/clock.hpp"
 #include "domain/model.hpp"
 #include "domain/result.hpp"
+#include "service/activity.hpp"
 #include "service/ports.hpp"
 
 namespace hoot::service {
@@ -49,8 +50,10 @@ std::optional<CommentOrder> ParseCommentOrder(std::string_view text);
 
 class HootService {
   public:
-    HootService(Stores stores, Clock clock = SystemNow)
-        : stores_(stores), clock_(std::move(clock)) {}
+    // `activity` hears of each new hoot and comment after it is stored (notifications).
+    HootService(Stores stores, Clock clock = SystemNow,
+                ActivityListener& activity = IgnoreActivity())
+        : stores_(stores), clock_(std::move(clock)), activity_(activity) {}
 
     // kInvalidInput naming the field, or the new hoot.
     Result<Hoot> Ask(const AskCommand& command);
@@ -75,6 +78,7 @@ class HootService {
 
     Stores stores_;
     Clock clock_;
+    ActivityListener& activity_;
 };
 
 }  // namespace hoot::service

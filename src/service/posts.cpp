@@ -1,6 +1,7 @@
 #include "service/posts.hpp"
 
 #include "domain/slug.hpp"
+#include "domain/social.hpp"
 #include "domain/validation.hpp"
 #include "render/linkify.hpp"
 #include "render/markdown.hpp"
@@ -68,6 +69,9 @@ Result<PostUpdate> PostService::AddUpdate(const User& actor, PostId post, std::s
                      render::PlainText(*text)};
     auto id = stores_.posts.AddUpdate(update);
     if (!id) return id.take_error();
+    activity_.OnActivity({ActivityKind::kUpdatePosted, ref->hoot, post, actor.id, ref->author,
+                          "u:" + std::to_string(id->value), ExtractMentions(update.body_source),
+                          update.created_at});
     return PostUpdate{*id,
                       post,
                       std::move(update.heading),
@@ -151,7 +155,16 @@ Result<ReactionState> PostService::React(const User& actor, PostId post, Reactio
     if (!ref) return ref.take_error();
     if (!CanReact(ActorOf(actor), ref->author))
         return Error::Make(Errc::kForbidden, "You cannot react to your own post.");
-    return stores_.posts.SetReaction(post, actor.id, kind, present, clock_());
+    const UnixSeconds now = clock_();
+    auto state = stores_.posts.SetReaction(post, actor.id, kind, present, now);
+    // The event key makes reacting, un-reacting and reacting again one notification.
+    if (state && present)
+        activity_.OnActivity({ActivityKind::kReacted, ref->hoot, post, actor.id, ref->author,
+                              "r:" + std::to_string(post.value) + ":" +
+                                  std::to_string(actor.id.value) + ":" +
+                                  std::to_string(static_cast<int>(kind)),
+                              {}, now});
+    return state;
 }
 
 Result<ReactionState> PostService::ToggleReaction(const User& actor, PostId post,
@@ -179,6 +192,8 @@ Result<Reply> PostService::AddReply(const User& actor, PostId post, std::string_
     NewReply reply{post, actor.id, *text, render::LinkifyPlainText(*text).str(), clock_()};
     auto id = stores_.posts.AddReply(reply);
     if (!id) return id.take_error();
+    activity_.OnActivity({ActivityKind::kReplied, ref->hoot, post, actor.id, ref->author,
+                          "p:" + std::to_string(id->value), {}, reply.created_at});
     AuthorRef author{actor.id, actor.username,
                      actor.display_name.empty() ? actor.username : actor.display_name};
     return Reply{*id,

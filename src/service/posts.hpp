@@ -11,6 +11,7 @@
 #include "domain/model.hpp"
 #include "domain/policy.hpp"
 #include "domain/result.hpp"
+#include "service/activity.hpp"
 #include "service/ports.hpp"
 
 namespace hoot::service {
@@ -41,7 +42,10 @@ Actor ActorOf(const User& user);
 
 class PostService {
 public:
-    PostService(Stores stores, Clock clock = SystemNow) : stores_(stores), clock_(std::move(clock)) {}
+    // `activity` hears of each update, reaction and reply after it is stored (notifications).
+    PostService(Stores stores, Clock clock = SystemNow,
+                ActivityListener& activity = IgnoreActivity())
+        : stores_(stores), clock_(std::move(clock)), activity_(activity) {}
 
     // kNotFound for unknown posts, and for deleted ones unless the actor may see them.
     Result<PostRef> Find(PostId post, const Actor& actor);
@@ -67,6 +71,7 @@ public:
 private:
     Stores stores_;
     Clock clock_;
+    ActivityListener& activity_;
 };
 
 }  // namespace hoot::service

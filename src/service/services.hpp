@@ -3,6 +3,8 @@
 
 #include "service/accounts.hpp"
 #include "service/hoots.hpp"
+#include "service/messages.hpp"
+#include "service/notifications.hpp"
 #include "service/posts.hpp"
 
 namespace hoot::service {
@@ -11,6 +13,8 @@ struct Services {
     AccountService& accounts;
     HootService& hoots;
     PostService& posts;
+    NotificationService& notifications;
+    MessageService& messages;
 };
 
 }  // namespace hoot::service

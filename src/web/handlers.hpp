@@ -44,6 +44,24 @@ http::Response ShowEditPost(const WebContext& wc, http::RequestContext& ctx);
 http::Response SaveEditPost(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowRevisions(const WebContext& wc, http::RequestContext& ctx);
 
+// social_pages.cpp
+http::Response SetFollow(const WebContext& wc, http::RequestContext& ctx);
+http::Response ShowFollowing(const WebContext& wc, http::RequestContext& ctx);
+http::Response ShowNotifications(const WebContext& wc, http::RequestContext& ctx);
+http::Response OpenNotification(const WebContext& wc, http::RequestContext& ctx);
+http::Response MarkAllNotificationsRead(const WebContext& wc, http::RequestContext& ctx);
+http::Response ShowNotificationSettings(const WebContext& wc, http::RequestContext& ctx);
+http::Response SaveNotificationSettings(const WebContext& wc, http::RequestContext& ctx);
+
+// message_pages.cpp
+http::Response ShowConversations(const WebContext& wc, http::RequestContext& ctx);
+http::Response ShowConversation(const WebContext& wc, http::RequestContext& ctx);
+http::Response SendMessage(const WebContext& wc, http::RequestContext& ctx);
+http::Response SetBlock(const WebContext& wc, http::RequestContext& ctx);
+
+// live_events.cpp: GET /events, the signed-in reader's server-sent event stream
+http::Response OpenEventStream(const WebContext& wc, http::RequestContext& ctx);
+
 // theme.cpp
 http::Response SetTheme(const WebContext& wc, http::RequestContext& ctx);
 

@@ -17,6 +17,8 @@ views::PageChrome Chrome(const Site& site, http::RequestContext& ctx, std::strin
         chrome.viewer.username = ctx.user->username;
         chrome.viewer.display_name =
             ctx.user->display_name.empty() ? ctx.user->username : ctx.user->display_name;
+        chrome.viewer.unread_notifications = ctx.user->unread_notifications;
+        chrome.viewer.unread_conversations = ctx.user->unread_conversations;
     }
     chrome.csrf_token = ctx.csrf_token;
     chrome.theme = ctx.theme;

@@ -11,6 +11,13 @@ http::Response ShowProfile(const WebContext& wc, http::RequestContext& ctx) {
     if (!hoots) return ErrorPage(wc.site, ctx, hoots.error());
     views::ProfilePage page;
     page.is_self = ctx.user && ctx.user->id == user->id;
+    page.signed_in = ctx.user.has_value();
+    page.csrf_token = ctx.csrf_token;
+    if (ctx.user && !page.is_self) {
+        auto blocked = wc.services.messages.HasBlocked(*ctx.user, user->username);
+        if (!blocked) return ErrorPage(wc.site, ctx, blocked.error());
+        page.blocked = *blocked;
+    }
     page.now = ctx.now;
     page.hoots = std::move(hoots->hoots);
     std::string name = user->display_name.empty() ? user->username : user->display_name;

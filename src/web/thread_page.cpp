@@ -41,6 +41,9 @@ http::Response RenderThreadPage(const WebContext& wc, http::RequestContext& ctx,
     if (ctx.user) {
         page.viewer_id = ctx.user->id;
         page.viewer_is_moderator = ctx.user->is_admin;
+        auto following = wc.services.notifications.IsFollowing(ctx.user->id, thread.hoot.id);
+        if (!following) return ErrorPage(wc.site, ctx, following.error());
+        page.following = *following;
     }
     std::string title = ThreadTitle(wc.site, thread.hoot.title);
     std::string canonical = page.path;

@@ -89,4 +89,46 @@ std::string UrlEncode(std::string_view text) {
     return out;
 }
 
+std::string FollowUrl(HootId id) { return "/hoots/" + std::to_string(id.value) + "/follow"; }
+
+std::string ApiFollowUrl(HootId id) {
+    return "/api/v1/hoots/" + std::to_string(id.value) + "/follow";
+}
+
+std::string PostInThreadUrl(HootId hoot, std::string_view slug, PostId post, PostKind kind) {
+    if (kind == PostKind::kHoot) return HootUrl(hoot, slug) + "#hoot";
+    return HootUrl(hoot, slug) + "?full=1#" + CommentAnchor(CommentId(post.value));
+}
+
+std::string NotificationUrl(NotificationId id) {
+    return std::string(kNotificationsPath) + "/" + std::to_string(id.value);
+}
+
+std::string NotificationsPageUrl(NotificationId before) {
+    return std::string(kNotificationsPath) + "?before=" + std::to_string(before.value);
+}
+
+std::string ConversationUrl(std::string_view username) {
+    return std::string(kMessagesPath) + "/" + UrlEncode(username);
+}
+
+std::string OlderMessagesUrl(std::string_view username, MessageId before) {
+    return ConversationUrl(username) + "?before=" + std::to_string(before.value);
+}
+
+std::string ConversationsPageUrl(MessageId before) {
+    return std::string(kMessagesPath) + "?before=" + std::to_string(before.value);
+}
+
+std::string BlockUrl(std::string_view username) { return UserUrl(username) + "/block"; }
+
+std::string FollowingPageUrl(const std::string& cursor) {
+    return std::string(kFollowingPath) + "?after=" + UrlEncode(cursor);
+}
+
+std::string LiveEventsUrl(std::optional<HootId> hoot) {
+    if (!hoot) return "/events";
+    return "/events?hoot=" + std::to_string(hoot->value);
+}
+
 }  // namespace hoot::web

@@ -2,11 +2,13 @@
 // Every URL the site links to is built here, so routes and links cannot drift apart.
 // Change together with http/routes.cpp.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "domain/ids.hpp"
 #include "domain/model.hpp"
+#include "domain/social.hpp"
 
 namespace hoot::web {
 
@@ -40,5 +42,24 @@ inline constexpr std::string_view kSignUpPath = "/signup";
 inline constexpr std::string_view kLogoutPath = "/logout";
 inline constexpr std::string_view kEditProfilePath = "/settings/profile";
 inline constexpr std::string_view kThemePath = "/theme";
+
+// Following, notifications, messages, live events.
+std::string FollowUrl(HootId id);                        // /hoots/7/follow (POST follow=1|0)
+std::string ApiFollowUrl(HootId id);                     // /api/v1/hoots/7/follow
+// The exact post in its thread: a comment in the whole thread (it may not be on the first page).
+std::string PostInThreadUrl(HootId hoot, std::string_view slug, PostId post, PostKind kind);
+std::string NotificationUrl(NotificationId id);          // /notifications/7 (opens, marks read)
+std::string NotificationsPageUrl(NotificationId before); // /notifications?before=7
+std::string ConversationUrl(std::string_view username);  // /messages/name (GET; POST sends)
+std::string OlderMessagesUrl(std::string_view username, MessageId before);
+std::string ConversationsPageUrl(MessageId before);      // /messages?before=7
+std::string BlockUrl(std::string_view username);         // /u/name/block (POST block=1|0)
+std::string FollowingPageUrl(const std::string& cursor); // /following?after=...
+std::string LiveEventsUrl(std::optional<HootId> hoot);   // /events, /events?hoot=7
+inline constexpr std::string_view kNotificationsPath = "/notifications";
+inline constexpr std::string_view kReadAllNotificationsPath = "/notifications/read";
+inline constexpr std::string_view kMessagesPath = "/messages";
+inline constexpr std::string_view kFollowingPath = "/following";
+inline constexpr std::string_view kNotificationSettingsPath = "/settings/notifications";
 
 }  // namespace hoot::web

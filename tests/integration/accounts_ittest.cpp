@@ -220,7 +220,7 @@ TEST(RateLimit, EleventhFailedSignInWithinAMinuteIsRefused) {
     std::string retry_after = limited.Header("retry-after");
     ASSERT_FALSE(retry_after.empty());
     EXPECT_GT(std::stoi(retry_after), 0);
-    EXPECT_TRUE(limited.Contains("Too many requests")) << limited.body;
+    EXPECT_TRUE(limited.Contains("You are trying to sign in too fast")) << limited.body;
 }
 
 }  // namespace

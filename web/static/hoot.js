@@ -220,11 +220,159 @@
         });
     }
 
+    // --- Follow in place ------------------------------------------------------------------------
+    // The follow form (social_view.cpp) posts follow=1|0; its button's data-api is the JSON
+    // endpoint: PUT follows, DELETE stops. On failure the form is posted as it is.
+
+    function bindFollowForm(form) {
+        if (form.dataset.bound) return;
+        form.dataset.bound = "1";
+        form.addEventListener("submit", function (event) {
+            var button = form.querySelector("button[data-api]");
+            var input = form.querySelector('input[name="follow"]');
+            if (!window.fetch || !button || !input) return;
+            event.preventDefault();
+            var follow = input.value === "1";
+            fetch(button.dataset.api, {
+                method: follow ? "PUT" : "DELETE",
+                headers: { "X-CSRF-Token": csrfToken(), "Accept": "application/json" },
+                credentials: "same-origin"
+            })
+                .then(function (response) {
+                    if (!response.ok) throw new Error("HTTP " + response.status);
+                    return response.json();
+                })
+                .then(function (state) {
+                    input.value = state.following ? "0" : "1";
+                    button.textContent = state.following ? "Following" : "Follow";
+                    button.setAttribute("aria-pressed", state.following ? "true" : "false");
+                    var count = form.querySelector(".followers");
+                    if (count && typeof state.followers === "number") {
+                        count.textContent = state.followers +
+                            (state.followers === 1 ? " follower" : " followers");
+                    }
+                })
+                .catch(function () {
+                    form.submit();
+                });
+        });
+    }
+
+    // --- Sections refreshed in place ------------------------------------------------------------
+    // Fetches `href` and swaps the element named data-section="name" for the fetched one, keeping
+    // anything typed into its forms (used by Load Full and by live updates).
+
+    function refreshSection(name, href) {
+        var selector = '[data-section="' + CSS.escape(name) + '"]:not(a)';
+        var current = document.querySelector(selector);
+        if (!current || !window.fetch || !window.DOMParser) return Promise.resolve(null);
+        return fetch(href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+            .then(function (response) {
+                if (!response.ok) throw new Error("HTTP " + response.status);
+                return response.text();
+            })
+            .then(function (text) {
+                var doc = new DOMParser().parseFromString(text, "text/html");
+                var fresh = doc.querySelector(selector);
+                if (!fresh) throw new Error("no section");
+                var adopted = document.importNode(fresh, true);
+                keepTypedText(current, adopted);
+                current.replaceWith(adopted);
+                bindAll(adopted);
+                return adopted;
+            });
+    }
+
+    // --- Live: the event stream ---------------------------------------------------------------
+    // Signed-in pages carry <meta name="live-events"> (layout.cpp). The stream (live_events.cpp)
+    // sends "counts" (bell and DM box), "notification", "message" and, on a thread
+    // (data-live-hoot), "comment". The browser reconnects by itself with Last-Event-ID, and the
+    // server sends what was missed. Without JS every page still works: it is just not live.
+
+    function announce(text) {
+        var region = document.querySelector(".live-status");
+        if (region) region.textContent = text;
+    }
+
+    function setBadge(which, count) {
+        document.querySelectorAll('[data-unread="' + which + '"]').forEach(function (badge) {
+            badge.hidden = !(count > 0);
+            var spans = badge.querySelectorAll(".visually-hidden");
+            // " (" N " unread)": the number sits between the two hidden spans.
+            badge.textContent = "";
+            badge.append(" ");
+            if (spans.length === 2) badge.append(spans[0]);
+            badge.append(String(count));
+            if (spans.length === 2) badge.append(spans[1]);
+        });
+    }
+
+    function parseData(event) {
+        try {
+            return JSON.parse(event.data);
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function startLive() {
+        var meta = document.querySelector('meta[name="live-events"]');
+        if (!meta || !window.EventSource) return;
+        var url = meta.getAttribute("content");
+        var comments = document.querySelector("[data-live-hoot]");
+        if (comments) url += "?hoot=" + encodeURIComponent(comments.dataset.liveHoot);
+        var source = new EventSource(url);
+        source.addEventListener("open", function () {
+            root.dataset.live = "open";
+        });
+        source.addEventListener("error", function () {
+            root.dataset.live = "reconnecting";
+        });
+        source.addEventListener("counts", function (event) {
+            var data = parseData(event);
+            if (!data) return;
+            setBadge("notifications", data.notifications);
+            setBadge("conversations", data.conversations);
+        });
+        source.addEventListener("notification", function (event) {
+            var data = parseData(event);
+            if (data && data.text) announce(data.text);
+        });
+        var refreshingComments = null;
+        source.addEventListener("comment", function (event) {
+            var data = parseData(event);
+            if (!data) return;
+            var name = data.author && data.author.display_name;
+            announce("New comment" + (name ? " by " + name : ""));
+            // One refresh at a time; comments that arrive meanwhile are in the next one.
+            if (refreshingComments) return;
+            refreshingComments = refreshSection("comments", window.location.href)
+                .catch(function () { return null; })
+                .then(function () { refreshingComments = null; });
+        });
+        source.addEventListener("message", function (event) {
+            var data = parseData(event);
+            if (!data) return;
+            var open = document.querySelector('[data-section="messages"][data-with]');
+            if (open && open.dataset.with.toLowerCase() === String(data.with).toLowerCase()) {
+                refreshSection("messages", window.location.pathname).catch(function () {});
+            } else if (document.querySelector('[data-section="conversations"]')) {
+                refreshSection("conversations", window.location.href).catch(function () {});
+            }
+            if (!data.mine && data.from) announce("New message from " + data.from.display_name);
+        });
+        window.addEventListener("pagehide", function () {
+            source.close();
+        });
+    }
+
     function bindAll(scope) {
         scope.querySelectorAll("form.reaction-form").forEach(bindReactionForm);
         scope.querySelectorAll("form.delete-form").forEach(bindDeleteForm);
         scope.querySelectorAll("a.load-full[data-section]").forEach(bindLoadFull);
+        scope.querySelectorAll("form.follow-form").forEach(bindFollowForm);
     }
 
     bindAll(document);
+    startLive();
 })();

@@ -12,12 +12,17 @@ constexpr std::string_view kInsertFirstRevision =
     "INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_source) "
     "VALUES (?, 1, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertHootTag = "INSERT INTO hoot_tags(hoot_id, tag) VALUES (?, ?)";
+// Authors follow their own hoots (DESIGN §1).
+constexpr std::string_view kAuthorFollows =
+    "INSERT INTO follows(hoot_id, user_id, created_at) VALUES (?, ?, ?)";
+constexpr std::string_view kCountAuthorAsFollower =
+    "UPDATE hoots SET follower_count = 1 WHERE id = ?";
 constexpr std::string_view kCountHootOnAuthor =
     "UPDATE users SET hoot_count = hoot_count + 1 WHERE id = ?";
 constexpr std::string_view kFindHoot =
     "SELECT h.id, h.title, h.slug, h.body_source, h.body_html, h.tags, h.created_at, "
     "h.updated_at, h.comment_count, h.positive, h.negative, u.id, u.username, u.display_name, "
-    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count, h.body_text "
+    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count, h.body_text, h.follower_count "
     "FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.id = ?1 AND (?2 OR h.deleted_at IS "
     "NULL)";
 
@@ -85,6 +90,8 @@ Result<HootId> SqliteHootStore::Create(const service::NewHoot& hoot) {
         for (const auto& tag : hoot.tags)
             conn->Prepare(kInsertHootTag).BindAll(id.value, std::string_view(tag)).Exec();
         conn->Prepare(kCountHootOnAuthor).Bind(1, hoot.author.value).Exec();
+        conn->Prepare(kAuthorFollows).BindAll(id.value, hoot.author.value, hoot.created_at).Exec();
+        conn->Prepare(kCountAuthorAsFollower).Bind(1, id.value).Exec();
         tx.Commit();
         return id;
     });
@@ -112,6 +119,7 @@ Result<std::optional<Hoot>> SqliteHootStore::Find(HootId id, bool include_delete
         h.deleted = stmt.Int(15) != 0;
         h.deleted_comment_count = stmt.Int(16);
         h.body_text = stmt.Text(17);
+        h.follower_count = stmt.Int(18);
         return std::optional<Hoot>(std::move(h));
     });
 }

@@ -158,6 +158,82 @@ INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_
 INSERT INTO revisions(post_id, number, author_id, created_at, body_source)
     SELECT id, 1, author_id, created_at, body_source FROM comments;
 )sql"},
+    {3, "social", R"sql(
+-- Maintained counts for the top bar (bell, DM box) and the thread (followers): read on every page.
+ALTER TABLE users ADD COLUMN unread_notifications INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN unread_conversations INTEGER NOT NULL DEFAULT 0;
+-- Preferences: commenting follows the hoot; one bit per notification kind (1 << kind), all on.
+ALTER TABLE users ADD COLUMN follow_on_comment INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE users ADD COLUMN notify_mask INTEGER NOT NULL DEFAULT 62;
+ALTER TABLE hoots ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE follows (
+    hoot_id    INTEGER NOT NULL REFERENCES hoots(id),
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (hoot_id, user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX follows_by_user ON follows(user_id, created_at DESC, hoot_id DESC);
+-- Authors follow their own hoots, commenters what they commented on (the product's rule, applied
+-- to what was written before it existed).
+INSERT INTO follows(hoot_id, user_id, created_at) SELECT id, author_id, created_at FROM hoots;
+INSERT OR IGNORE INTO follows(hoot_id, user_id, created_at)
+    SELECT hoot_id, author_id, MIN(created_at) FROM comments GROUP BY hoot_id, author_id;
+UPDATE hoots SET follower_count = (SELECT COUNT(*) FROM follows f WHERE f.hoot_id = hoots.id);
+
+-- One row per person and event: event_key names the event ("c:{comment}", "u:{update}",
+-- "r:{post}:{actor}:{kind}", "p:{reply}", "h:{hoot}"), so a person mentioned in a comment on a
+-- hoot they follow is told once, and toggling a reaction off and on tells nobody twice.
+CREATE TABLE notifications (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    kind       INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 5),
+    hoot_id    INTEGER NOT NULL REFERENCES hoots(id),
+    post_id    INTEGER NOT NULL REFERENCES posts(id),
+    actor_id   INTEGER NOT NULL REFERENCES users(id),
+    event_key  TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    read_at    INTEGER,
+    UNIQUE (user_id, event_key)
+) STRICT;
+CREATE INDEX notifications_inbox ON notifications(user_id, id DESC);
+CREATE INDEX notifications_unread_by_hoot ON notifications(user_id, hoot_id) WHERE read_at IS NULL;
+
+-- A conversation is the pair of people (lower id first); each side has a member row with its own
+-- unread count, ordered by the last message for the conversation list.
+CREATE TABLE conversations (
+    id        INTEGER PRIMARY KEY,
+    user_low  INTEGER NOT NULL REFERENCES users(id),
+    user_high INTEGER NOT NULL REFERENCES users(id),
+    CHECK (user_low < user_high),
+    UNIQUE (user_low, user_high)
+) STRICT;
+CREATE TABLE conversation_members (
+    user_id         INTEGER NOT NULL REFERENCES users(id),
+    other_id        INTEGER NOT NULL REFERENCES users(id),
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    last_message_id INTEGER NOT NULL,
+    unread_count    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, other_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX conversation_members_recent ON conversation_members(user_id, last_message_id DESC);
+CREATE TABLE messages (
+    id              INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    sender_id       INTEGER NOT NULL REFERENCES users(id),
+    body_source     TEXT NOT NULL,
+    body_html       TEXT NOT NULL,
+    created_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+
+CREATE TABLE blocks (
+    blocker_id INTEGER NOT NULL REFERENCES users(id),
+    blocked_id INTEGER NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (blocker_id, blocked_id)
+) STRICT, WITHOUT ROWID;
+)sql"},
 };
 
 }  // namespace

@@ -11,10 +11,10 @@ constexpr std::string_view kInsertUser =
     "VALUES (?, ?, ?, ?, ?)";
 constexpr std::string_view kUserById =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count FROM users WHERE id = ?";
+    "comment_count, unread_notifications, unread_conversations FROM users WHERE id = ?";
 constexpr std::string_view kUserByKey =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count FROM users WHERE username_key = ?";
+    "comment_count, unread_notifications, unread_conversations FROM users WHERE username_key = ?";
 constexpr std::string_view kCredentialsByKey =
     "SELECT id, password_hash FROM users WHERE username_key = ?";
 constexpr std::string_view kUpdateProfile =
@@ -39,6 +39,8 @@ User ReadUser(const Stmt& row) {
     user.is_admin = row.Int(5) != 0;
     user.created_at = row.Int(6);
     user.hoot_count = row.Int(7);
+    user.unread_notifications = row.Int(9);
+    user.unread_conversations = row.Int(10);
     user.comment_count = row.Int(8);
     return user;
 }

@@ -40,10 +40,36 @@ void AppendHead(Html& html, const PageChrome& chrome) {
     if (!chrome.csrf_token.empty()) {
         html.Raw("<meta name=\"csrf-token\" content=\"").Attr(chrome.csrf_token).Raw("\">");
     }
+    // hoot.js opens the live event stream from here (signed-in readers only).
+    if (chrome.viewer.signed_in) {
+        html.Raw("<meta name=\"live-events\" content=\"").Attr(LiveEventsUrl(std::nullopt)).Raw("\">");
+    }
     if (!chrome.canonical_path.empty()) {
         html.Raw("<link rel=\"canonical\" href=\"").Attr(chrome.canonical_path).Raw("\">");
     }
     html.Raw("</head>");
+}
+
+// A count badge that hoot.js keeps current from the event stream (data-unread names it); hidden
+// when zero, and read out as "(3 unread)" after the link's name.
+void AppendBadge(Html& html, render::Markup which, std::int64_t count) {
+    html.Raw("<span class=\"badge\" data-unread=\"").Raw(which).Raw("\"");
+    if (count == 0) html.Raw(" hidden");
+    html.Raw("> <span class=\"visually-hidden\">(</span>")
+        .Number(count)
+        .Raw("<span class=\"visually-hidden\"> unread)</span></span>");
+}
+
+void AppendBellAndDmBox(Html& html, const Viewer& viewer) {
+    html.Raw("<a class=\"bell\" href=\"")
+        .Attr(kNotificationsPath)
+        .Raw("\"><span class=\"icon\" aria-hidden=\"true\">&#128276;</span>Notifications");
+    AppendBadge(html, "notifications", viewer.unread_notifications);
+    html.Raw("</a><a class=\"dmbox\" href=\"")
+        .Attr(kMessagesPath)
+        .Raw("\"><span class=\"icon\" aria-hidden=\"true\">&#9993;</span>Messages");
+    AppendBadge(html, "conversations", viewer.unread_conversations);
+    html.Raw("</a>");
 }
 
 void AppendTopBar(Html& html, const PageChrome& chrome) {
@@ -54,8 +80,8 @@ void AppendTopBar(Html& html, const PageChrome& chrome) {
         .Raw("</a><a href=\"")
         .Attr(kNewPostPath)
         .Raw("\">New Post</a>");
-    // Bell and DM box go here once notifications and messages exist.
     const Viewer& viewer = chrome.viewer;
+    if (viewer.signed_in) AppendBellAndDmBox(html, viewer);
     if (viewer.signed_in) {
         const std::string& name =
             viewer.display_name.empty() ? viewer.username : viewer.display_name;
@@ -122,6 +148,9 @@ std::string RenderLayout(const PageChrome& chrome, const Html& main_content) {
     html.Raw("<body id=\"top\"><a class=\"skip\" href=\"#main\">Skip to content</a>");
     AppendTopBar(html, chrome);
     html.Raw("<main id=\"main\" tabindex=\"-1\">").Append(main_content).Raw("</main>");
+    // Where hoot.js announces what arrives live ("New comment by Ada"), for screen readers.
+    if (chrome.viewer.signed_in)
+        html.Raw("<p class=\"live-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p>");
     AppendFooter(html, chrome, theme);
     html.Raw("</body></html>\n");
     return html.Take();

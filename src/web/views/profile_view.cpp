@@ -5,6 +5,7 @@
 #include "domain/validation.hpp"
 #include "web/urls.hpp"
 #include "web/views/parts.hpp"
+#include "web/views/social_view.hpp"
 #include "web/views/views.hpp"
 
 namespace hoot::web::views {
@@ -32,6 +33,7 @@ Html RenderProfile(const ProfilePage& page) {
     if (page.is_self) {
         html.Raw("<p><a href=\"").Attr(kEditProfilePath).Raw("\">Edit profile</a></p>");
     }
+    AppendPersonActions(html, page);
     html.Raw("</article><section class=\"profile-hoots\" aria-labelledby=\"hoots-heading\">")
         .Raw("<h2 id=\"hoots-heading\">Hoots</h2>");
     if (page.hoots.empty()) {

@@ -16,6 +16,7 @@
 #include "render/time_format.hpp"
 #include "web/urls.hpp"
 #include "web/views/parts.hpp"
+#include "web/views/social_view.hpp"
 #include "web/views/views.hpp"
 
 namespace hoot::web::views {
@@ -389,7 +390,10 @@ void AppendCommentForm(Html& html, const ThreadPage& page) {
 
 void AppendComments(Html& html, const ThreadPage& page) {
     // data-section names this element for hoot.js, which swaps it for the full one in place.
-    html.Raw("<section class=\"comments\" data-section=\"comments\" ")
+    // data-live-hoot: hoot.js asks the event stream for this thread's new comments.
+    html.Raw("<section class=\"comments\" data-section=\"comments\" data-live-hoot=\"")
+        .Number(page.hoot.id.value)
+        .Raw("\" ")
         .Raw("aria-labelledby=\"comments-heading\"><h2 id=\"comments-heading\">")
         .Number(page.hoot.comment_count)
         .Raw(" Comments</h2>");
@@ -472,12 +476,7 @@ render::ScriptJson QaPageJson(const ThreadPage& page) {
 Html RenderThread(const ThreadPage& page) {
     Html html(4096 + page.hoot.body_html.size() + page.comments.size() * 2048);
     AppendHoot(html, page);
-    // Following needs an account; signed-in readers get a real follow button in a later issue.
-    if (!page.signed_in) {
-        html.Raw("<p class=\"follow\"><a href=\"")
-            .Attr(LoginUrl(page.path))
-            .Raw("\">Login to follow hoots</a></p>");
-    }
+    AppendFollowControl(html, page);
     AppendComments(html, page);
     // Last, so the page's own text comes first in the document. A deleted hoot is not public
     // content and gets none.

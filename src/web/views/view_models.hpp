@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/model.hpp"
+#include "domain/social.hpp"
 
 namespace hoot::web::views {
 
@@ -14,6 +15,8 @@ struct Viewer {
     bool signed_in = false;
     std::string username;
     std::string display_name;
+    std::int64_t unread_notifications = 0;  // the bell
+    std::int64_t unread_conversations = 0;  // the DM box
 };
 
 // The frame around every page: top bar, footer, theme, assets.
@@ -66,6 +69,7 @@ struct ThreadPage {
     // deletes; a moderator also deletes and restores; others react (not on their own posts).
     UserId viewer_id;               // invalid (0) when anonymous
     bool viewer_is_moderator = false;
+    bool following = false;         // the signed-in reader follows this hoot
 };
 
 // The edit form of a hoot (title, body, tags) or of a comment (body only).
@@ -121,6 +125,53 @@ struct ProfilePage {
     User user;
     std::vector<HootSummary> hoots;
     bool is_self = false;
+    bool signed_in = false;
+    bool blocked = false;  // the signed-in reader has blocked this user
+    std::string csrf_token;
+    UnixSeconds now = 0;
+};
+
+// --- following, notifications, messages (issue 4)
+
+struct FollowingPage {
+    std::vector<HootSummary> hoots;
+    std::string next_url;
+    UnixSeconds now = 0;
+};
+
+struct NotificationsPage {
+    std::vector<Notification> items;  // newest first; the view groups them by hoot
+    std::string next_url;
+    std::int64_t unread = 0;
+    std::string csrf_token;
+    UnixSeconds now = 0;
+};
+
+struct NotificationSettingsPage {
+    NotificationPrefs prefs;
+    bool saved = false;
+    std::string csrf_token;
+};
+
+struct ConversationsPage {
+    std::vector<ConversationSummary> items;
+    std::string next_url;
+    std::string to;  // the "new message" form's name field, kept when it fails
+    FormErrors errors;
+    std::string csrf_token;
+    UnixSeconds now = 0;
+};
+
+struct ConversationPage {
+    AuthorRef other;
+    std::vector<Message> messages;  // oldest first
+    std::string older_url;          // empty: this is the beginning
+    bool i_blocked = false;
+    bool blocked_me = false;
+    std::string draft;  // kept when sending failed
+    FormErrors errors;
+    std::string csrf_token;
+    UserId viewer_id;
     UnixSeconds now = 0;
 };
 
