@@ -212,6 +212,25 @@ bool RawConnection::Fill(std::chrono::steady_clock::time_point deadline) {
     }
 }
 
+std::optional<std::string> RawConnection::ReadUntil(std::string_view delimiter,
+                                                    std::chrono::milliseconds timeout) {
+    auto deadline = Deadline(timeout);
+    std::size_t end;
+    while ((end = buffer_.find(delimiter)) == std::string::npos) {
+        if (!Fill(deadline)) return std::nullopt;
+    }
+    std::string taken = buffer_.substr(0, end + delimiter.size());
+    buffer_.erase(0, end + delimiter.size());
+    return taken;
+}
+
+std::string RawConnection::ReadToClose(std::chrono::milliseconds timeout) {
+    auto deadline = Deadline(timeout);
+    while (Fill(deadline)) {
+    }
+    return std::exchange(buffer_, std::string());
+}
+
 HttpResponse RawConnection::ReadResponse(bool head_only, std::chrono::milliseconds timeout) {
     auto deadline = Deadline(timeout);
     std::size_t head_end;

@@ -70,6 +70,12 @@ class RawConnection {
     // Waits until the peer closes (EOF or reset) and returns true, or false after `timeout`.
     // Any bytes that arrive meanwhile are discarded.
     bool WaitForClose(std::chrono::milliseconds timeout);
+    // The bytes up to and including the next `delimiter` (consumed), or nullopt when the peer
+    // closes first. Throws std::runtime_error when nothing completes within `timeout`.
+    std::optional<std::string> ReadUntil(std::string_view delimiter,
+                                         std::chrono::milliseconds timeout);
+    // Everything until the peer closes. Throws std::runtime_error after `timeout`.
+    std::string ReadToClose(std::chrono::milliseconds timeout);
     bool is_open() const { return fd_ >= 0; }
     void Close();
 
