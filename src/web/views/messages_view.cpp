@@ -99,6 +99,11 @@ Html RenderConversation(const ConversationPage& page) {
     if (page.blocked_me) {
         html.Raw("<p class=\"notice\" role=\"status\">").Text(name)
             .Raw(" has blocked you, so you cannot send them messages.</p>");
+        // A refused send keeps the text where the person can copy it.
+        if (!page.draft.empty())
+            html.Raw("<p>Your message was not sent:</p><blockquote class=\"unsent\">")
+                .Text(page.draft)
+                .Raw("</blockquote>");
         return html;
     }
     if (page.i_blocked) {
