@@ -53,7 +53,9 @@ Html RenderProfile(const ProfilePage& page) {
 
 Html RenderProfileEdit(const ProfileEditPage& page) {
     Html html(4096 + page.bio.size());
-    html.Raw("<h1>Edit profile</h1>");
+    html.Raw("<h1>Edit profile</h1><p class=\"meta\"><a href=\"")
+        .Attr(kNotificationSettingsPath)
+        .Raw("\">Notification settings</a></p>");
     if (page.saved) html.Raw("<p class=\"saved\" role=\"status\">Saved.</p>");
     html.Raw("<form class=\"form\" method=\"post\" action=\"").Attr(kEditProfilePath).Raw("\">");
     AppendCsrf(html, page.csrf_token);
