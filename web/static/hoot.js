@@ -289,6 +289,28 @@
     // (data-live-hoot), "comment". The browser reconnects by itself with Last-Event-ID, and the
     // server sends what was missed. Without JS every page still works: it is just not live.
 
+    // Refreshes the section named `name` from href() now, or, while a refresh of it is under way,
+    // once more right after it: that refresh's page may have been read before the news arrived.
+    function liveRefresher(name, href) {
+        var running = false;
+        var again = false;
+        function run() {
+            if (running) {
+                again = true;
+                return;
+            }
+            running = true;
+            again = false;
+            refreshSection(name, href())
+                .catch(function () { return null; })
+                .then(function () {
+                    running = false;
+                    if (again) run();
+                });
+        }
+        return run;
+    }
+
     function announce(text) {
         var region = document.querySelector(".live-status");
         if (region) region.textContent = text;
@@ -338,26 +360,25 @@
             var data = parseData(event);
             if (data && data.text) announce(data.text);
         });
-        var refreshingComments = null;
+        var here = function () { return window.location.href; };
+        var refreshComments = liveRefresher("comments", here);
+        var refreshMessages = liveRefresher("messages", function () { return window.location.pathname; });
+        var refreshConversations = liveRefresher("conversations", here);
         source.addEventListener("comment", function (event) {
             var data = parseData(event);
             if (!data) return;
             var name = data.author && data.author.display_name;
             announce("New comment" + (name ? " by " + name : ""));
-            // One refresh at a time; comments that arrive meanwhile are in the next one.
-            if (refreshingComments) return;
-            refreshingComments = refreshSection("comments", window.location.href)
-                .catch(function () { return null; })
-                .then(function () { refreshingComments = null; });
+            refreshComments();
         });
         source.addEventListener("message", function (event) {
             var data = parseData(event);
             if (!data) return;
             var open = document.querySelector('[data-section="messages"][data-with]');
             if (open && open.dataset.with.toLowerCase() === String(data.with).toLowerCase()) {
-                refreshSection("messages", window.location.pathname).catch(function () {});
+                refreshMessages();
             } else if (document.querySelector('[data-section="conversations"]')) {
-                refreshSection("conversations", window.location.href).catch(function () {});
+                refreshConversations();
             }
             if (!data.mine && data.from) announce("New message from " + data.from.display_name);
         });
