@@ -171,12 +171,41 @@
     // swaps its comments section (data-section names it) for the fetched one, keeping anything
     // typed into the forms; on any failure the link is simply followed.
 
+    // Also keeps open the reply and update forms (<details>) that hold a field, so that a live
+    // refresh does not fold away a reply being written.
     function keepTypedText(from, to) {
         from.querySelectorAll("textarea[id], input[type='text'][id]").forEach(function (field) {
-            if (!field.value) return;
             var twin = to.querySelector("#" + CSS.escape(field.id));
-            if (twin && !twin.value) twin.value = field.value;
+            if (!twin) return;
+            if (field.value && !twin.value) twin.value = field.value;
+            var details = field.closest("details");
+            var twinDetails = twin.closest("details");
+            if (details && details.open && twinDetails) twinDetails.open = true;
         });
+    }
+
+    // Swaps `current` for `adopted`; whoever was typing in `current` keeps typing in the twin
+    // field, with the caret where it was (the comment form sits inside the live comments).
+    function swapKeepingFocus(current, adopted) {
+        var focused = document.activeElement;
+        var id = focused && focused.id && current.contains(focused) ? focused.id : "";
+        var start = null, end = null;
+        if (id && typeof focused.selectionStart === "number") {
+            start = focused.selectionStart;
+            end = focused.selectionEnd;
+        }
+        current.replaceWith(adopted);
+        if (!id) return;
+        var twin = document.getElementById(id);
+        if (!twin) return;
+        twin.focus({ preventScroll: true });
+        if (start !== null && typeof twin.setSelectionRange === "function") {
+            try {
+                twin.setSelectionRange(start, end);
+            } catch (e) {
+                // not a text field: the focus alone is right
+            }
+        }
     }
 
     function bindLoadFull(link) {
@@ -275,9 +304,12 @@
                 var doc = new DOMParser().parseFromString(text, "text/html");
                 var fresh = doc.querySelector(selector);
                 if (!fresh) throw new Error("no section");
+                // The section as it is now: "Load Full" may have swapped it meanwhile.
+                var now = document.querySelector(selector);
+                if (!now) return null;
                 var adopted = document.importNode(fresh, true);
-                keepTypedText(current, adopted);
-                current.replaceWith(adopted);
+                keepTypedText(now, adopted);
+                swapKeepingFocus(now, adopted);
                 bindAll(adopted);
                 return adopted;
             });
