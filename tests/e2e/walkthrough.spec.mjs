@@ -72,6 +72,9 @@ async function newPage(options = {}) {
         }
     });
     page.on('requestfailed', (request) => {
+        // The live event stream never ends by itself: leaving the page cuts it (ERR_ABORTED).
+        if (new URL(request.url()).pathname === '/events' &&
+            request.failure()?.errorText === 'net::ERR_ABORTED') return;
         consoleProblems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     });
     page.on('response', (response) => {
