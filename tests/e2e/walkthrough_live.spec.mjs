@@ -21,7 +21,7 @@ if (!BASE) throw new Error('HOOT_E2E_BASE_URL is not set: run this through tests
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const PASSWORD = 'a long enough password';
-const STEP_TIMEOUT_MS = 30_000;
+const STEP_TIMEOUT_MS = 60_000;  // a whole step: several pages on a busy machine
 const LIVE_WAIT_MS = 5_000;  // how long something may take to arrive live
 
 let browser;
