@@ -35,6 +35,12 @@ test: deps $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
 bench: build
 	bash bench/run.sh $(BUILD)/hoot
 
+# Idle live event streams: the server's memory with 1,000 and 5,000 open /events streams, and how
+# long one comment takes to reach them all (bench/README.md, "Live event streams").
+.PHONY: bench-sse
+bench-sse: build
+	python3 bench/sse_idle.py --binary $(BUILD)/hoot --streams 1000,5000
+
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')
 

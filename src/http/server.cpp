@@ -126,6 +126,7 @@ struct StreamWakeup {
     explicit StreamWakeup(asio::any_io_executor executor) : timer(std::move(executor)) {}
     asio::steady_timer timer;
     bool woken = false;
+    bool peer_gone = false;  // the client closed the connection (or sent something: never valid)
 };
 
 std::string EventStreamHead(const Response& response) {
@@ -154,6 +155,17 @@ asio::awaitable<void> Server::Impl::ServeEventStream(beast::tcp_stream& stream, 
             }
         });
     });
+    // A client of an event stream sends nothing after its request, so the socket turns readable
+    // only when the tab is closed (end of file). Without watching for it, a closed stream would
+    // linger, woken and counted against the person's streams (a reload may be refused), until
+    // the next keep-alive write failed, up to 25 s later. Runs on this stream's thread.
+    stream.socket().async_wait(tcp::socket::wait_read, [weak = std::weak_ptr<StreamWakeup>(wakeup)](
+                                                           const boost::system::error_code&) {
+        if (auto w = weak.lock()) {
+            w->peer_gone = true;
+            w->timer.cancel();
+        }
+    });
     boost::system::error_code ec;
     auto send = [&](const std::string& bytes) -> asio::awaitable<bool> {
         stream.expires_after(options.write_timeout);  // a client that stops reading is dropped
@@ -163,7 +175,7 @@ asio::awaitable<void> Server::Impl::ServeEventStream(beast::tcp_stream& stream, 
         co_return !ec;
     };
     if (!co_await send(EventStreamHead(response)) || head_only) co_return;
-    while (!stopping) {
+    while (!stopping && !wakeup->peer_gone) {
         wakeup->woken = false;
         for (;;) {
             std::optional<std::string> chunk;
@@ -177,8 +189,10 @@ asio::awaitable<void> Server::Impl::ServeEventStream(beast::tcp_stream& stream, 
             if (!co_await send(*chunk)) co_return;
         }
         if (wakeup->woken) continue;  // woken while writing: read again before sleeping
+        if (wakeup->peer_gone) co_return;
         wakeup->timer.expires_after(events->keepalive());
         co_await wakeup->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (wakeup->peer_gone) co_return;
         if (!wakeup->woken && !stopping && !co_await send(SseComment("keep-alive"))) co_return;
     }
 }

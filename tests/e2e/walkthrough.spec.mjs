@@ -72,6 +72,11 @@ async function newPage(options = {}) {
         }
     });
     page.on('requestfailed', (request) => {
+        // Leaving a page cuts its background requests (ERR_ABORTED): the live event stream, which
+        // never ends by itself, and a live refresh under way (the stream announces the comment
+        // a person just posted while their browser is still following the form's redirect).
+        if (['eventsource', 'fetch'].includes(request.resourceType()) &&
+            request.failure()?.errorText === 'net::ERR_ABORTED') return;
         consoleProblems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     });
     page.on('response', (response) => {

@@ -171,12 +171,41 @@
     // swaps its comments section (data-section names it) for the fetched one, keeping anything
     // typed into the forms; on any failure the link is simply followed.
 
+    // Also keeps open the reply and update forms (<details>) that hold a field, so that a live
+    // refresh does not fold away a reply being written.
     function keepTypedText(from, to) {
         from.querySelectorAll("textarea[id], input[type='text'][id]").forEach(function (field) {
-            if (!field.value) return;
             var twin = to.querySelector("#" + CSS.escape(field.id));
-            if (twin && !twin.value) twin.value = field.value;
+            if (!twin) return;
+            if (field.value && !twin.value) twin.value = field.value;
+            var details = field.closest("details");
+            var twinDetails = twin.closest("details");
+            if (details && details.open && twinDetails) twinDetails.open = true;
         });
+    }
+
+    // Swaps `current` for `adopted`; whoever was typing in `current` keeps typing in the twin
+    // field, with the caret where it was (the comment form sits inside the live comments).
+    function swapKeepingFocus(current, adopted) {
+        var focused = document.activeElement;
+        var id = focused && focused.id && current.contains(focused) ? focused.id : "";
+        var start = null, end = null;
+        if (id && typeof focused.selectionStart === "number") {
+            start = focused.selectionStart;
+            end = focused.selectionEnd;
+        }
+        current.replaceWith(adopted);
+        if (!id) return;
+        var twin = document.getElementById(id);
+        if (!twin) return;
+        twin.focus({ preventScroll: true });
+        if (start !== null && typeof twin.setSelectionRange === "function") {
+            try {
+                twin.setSelectionRange(start, end);
+            } catch (e) {
+                // not a text field: the focus alone is right
+            }
+        }
     }
 
     function bindLoadFull(link) {
@@ -275,9 +304,12 @@
                 var doc = new DOMParser().parseFromString(text, "text/html");
                 var fresh = doc.querySelector(selector);
                 if (!fresh) throw new Error("no section");
+                // The section as it is now: "Load Full" may have swapped it meanwhile.
+                var now = document.querySelector(selector);
+                if (!now) return null;
                 var adopted = document.importNode(fresh, true);
-                keepTypedText(current, adopted);
-                current.replaceWith(adopted);
+                keepTypedText(now, adopted);
+                swapKeepingFocus(now, adopted);
                 bindAll(adopted);
                 return adopted;
             });
@@ -288,6 +320,28 @@
     // sends "counts" (bell and DM box), "notification", "message" and, on a thread
     // (data-live-hoot), "comment". The browser reconnects by itself with Last-Event-ID, and the
     // server sends what was missed. Without JS every page still works: it is just not live.
+
+    // Refreshes the section named `name` from href() now, or, while a refresh of it is under way,
+    // once more right after it: that refresh's page may have been read before the news arrived.
+    function liveRefresher(name, href) {
+        var running = false;
+        var again = false;
+        function run() {
+            if (running) {
+                again = true;
+                return;
+            }
+            running = true;
+            again = false;
+            refreshSection(name, href())
+                .catch(function () { return null; })
+                .then(function () {
+                    running = false;
+                    if (again) run();
+                });
+        }
+        return run;
+    }
 
     function announce(text) {
         var region = document.querySelector(".live-status");
@@ -338,26 +392,25 @@
             var data = parseData(event);
             if (data && data.text) announce(data.text);
         });
-        var refreshingComments = null;
+        var here = function () { return window.location.href; };
+        var refreshComments = liveRefresher("comments", here);
+        var refreshMessages = liveRefresher("messages", function () { return window.location.pathname; });
+        var refreshConversations = liveRefresher("conversations", here);
         source.addEventListener("comment", function (event) {
             var data = parseData(event);
             if (!data) return;
             var name = data.author && data.author.display_name;
             announce("New comment" + (name ? " by " + name : ""));
-            // One refresh at a time; comments that arrive meanwhile are in the next one.
-            if (refreshingComments) return;
-            refreshingComments = refreshSection("comments", window.location.href)
-                .catch(function () { return null; })
-                .then(function () { refreshingComments = null; });
+            refreshComments();
         });
         source.addEventListener("message", function (event) {
             var data = parseData(event);
             if (!data) return;
             var open = document.querySelector('[data-section="messages"][data-with]');
             if (open && open.dataset.with.toLowerCase() === String(data.with).toLowerCase()) {
-                refreshSection("messages", window.location.pathname).catch(function () {});
+                refreshMessages();
             } else if (document.querySelector('[data-section="conversations"]')) {
-                refreshSection("conversations", window.location.href).catch(function () {});
+                refreshConversations();
             }
             if (!data.mine && data.from) announce("New message from " + data.from.display_name);
         });
