@@ -30,6 +30,7 @@ struct User {
     UnixSeconds created_at = 0;
     std::int64_t hoot_count = 0;
     std::int64_t comment_count = 0;
+    std::string website = {};  // http(s) address, validated when set; may be empty
 };
 
 // Counts of positive and negative reactions, maintained by the store on every reaction change.

@@ -67,6 +67,11 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/posts/{id}/delete",       page(web::DeletePost), kMember);
     router.Add("POST", "/posts/{id}/restore",      page(web::RestorePost), kMember);
     router.Add("POST", "/theme",                   page(web::SetTheme), kPage);
+    router.Add("GET",  "/tags",                    page(web::ShowTags), kPage);
+    router.Add("POST", "/settings/password",       page(web::ChangePassword), Limited(kMember, "signin"));
+    router.Add("GET",  "/feed.atom",               page(web::SiteAtom), kStateless);
+    router.Add("GET",  "/tags/{tag}/feed.atom",    page(web::TagAtom), kStateless);
+    router.Add("GET",  "/hoots/{id}/feed.atom",    page(web::HootAtom), kStateless);
 
     router.Add("POST", "/api/v1/auth/login",       api(api::Login), Limited(kApi, "signin"));
     router.Add("POST", "/api/v1/users",            api(api::CreateUser), Limited(kApi, "signup"));
@@ -86,6 +91,8 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/api/v1/posts/{id}/replies", api(api::AddReply), Limited(kApiMember, "comment"));
     router.Add("DELETE", "/api/v1/posts/{id}",     api(api::DeletePost), kApiMember);
     router.Add("POST", "/api/v1/posts/{id}/restore", api(api::RestorePost), kApiMember);
+    router.Add("GET",  "/api/v1/tags",             api(api::ListTags), kApi);
+    router.Add("GET",  "/api/v1/users/{username}", api(api::GetUser), kApi);
     // clang-format on
 }
 
