@@ -58,7 +58,9 @@ TEST_F(SqliteDatabaseTest, NewFileGetsEveryMigrationRecorded) {
     EXPECT_EQ(rows.back().number, LatestMigration());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         SCOPED_TRACE(i);
-        if (i > 0) EXPECT_GT(rows[i].number, rows[i - 1].number);
+        if (i > 0) {
+            EXPECT_GT(rows[i].number, rows[i - 1].number);
+        }
         EXPECT_FALSE(rows[i].name.empty());
         EXPECT_GT(rows[i].applied_at, 0);
     }

@@ -24,8 +24,14 @@ struct OrderSql {
     std::string_view where;  // the order's own condition
 };
 
-OrderSql SqlFor(FeedOrder order) {
-    switch (order) {
+// Top over all time walks the hoots_top index (the unary + keeps the planner off the time
+// index); over a period it reads that period's hoots by time and sorts them, so a quiet week
+// on a large old site costs the week, not the whole index.
+constexpr int kTopAllTime = 4;
+
+OrderSql SqlFor(int variant) {
+    if (variant == kTopAllTime) return {"(h.positive - h.negative)", "+h.created_at <= ?2"};
+    switch (static_cast<FeedOrder>(variant)) {
         case FeedOrder::kHot:
             return {kHotRank, "h.created_at <= ?2"};
         case FeedOrder::kTop:
@@ -39,12 +45,14 @@ OrderSql SqlFor(FeedOrder order) {
     return {"h.created_at", "?2 IS NOT NULL"};
 }
 
-std::string BuildFeedSql(FeedOrder order, bool tagged) {
-    const OrderSql sql = SqlFor(order);
+std::string BuildFeedSql(int variant, bool tagged) {
+    const OrderSql sql = SqlFor(variant);
+    const bool walk_index = variant == kTopAllTime;
     std::string text(kColumns);
     text.append(sql.key).append(" AS sort_key FROM hoots h JOIN users u ON u.id = h.author_id ");
     if (tagged) text.append("JOIN hoot_tags t ON t.hoot_id = h.id AND t.tag = ?7 ");
-    text.append("WHERE h.deleted_at IS NULL AND h.created_at >= ?6 AND ")
+    text.append(walk_index ? "WHERE h.deleted_at IS NULL AND +h.created_at >= ?6 AND "
+                           : "WHERE h.deleted_at IS NULL AND h.created_at >= ?6 AND ")
         .append(sql.where)
         .append(
             " AND (?1 OR (sort_key, h.id) < (?3, ?4)) ORDER BY sort_key DESC, h.id DESC "
@@ -52,18 +60,20 @@ std::string BuildFeedSql(FeedOrder order, bool tagged) {
     return text;
 }
 
-// Built once: [order][tagged].
-const std::string& FeedSql(FeedOrder order, bool tagged) {
+// Built once: [variant][tagged], the variants being the four orders and Top over all time.
+const std::string& FeedSql(const service::FeedQuery& query) {
     static const auto table = [] {
-        std::array<std::array<std::string, 2>, 4> sql;
-        for (auto order :
-             {FeedOrder::kLatest, FeedOrder::kHot, FeedOrder::kTop, FeedOrder::kUnanswered}) {
-            sql[static_cast<std::size_t>(order)][0] = BuildFeedSql(order, false);
-            sql[static_cast<std::size_t>(order)][1] = BuildFeedSql(order, true);
+        std::array<std::array<std::string, 2>, 5> sql;
+        for (int variant = 0; variant < 5; ++variant) {
+            sql[static_cast<std::size_t>(variant)][0] = BuildFeedSql(variant, false);
+            sql[static_cast<std::size_t>(variant)][1] = BuildFeedSql(variant, true);
         }
         return sql;
     }();
-    return table[static_cast<std::size_t>(order)][tagged ? 1 : 0];
+    const int variant = query.order == FeedOrder::kTop && query.since <= 0
+                            ? kTopAllTime
+                            : static_cast<int>(query.order);
+    return table[static_cast<std::size_t>(variant)][query.tag.empty() ? 0 : 1];
 }
 
 constexpr std::string_view kTags =
@@ -75,7 +85,7 @@ Result<std::vector<service::FeedRow>> SqliteHootStore::Feed(const service::FeedQ
     return Guarded([&]() -> Result<std::vector<service::FeedRow>> {
         auto conn = db_.Read();
         const bool tagged = !query.tag.empty();
-        auto stmt = conn->Prepare(FeedSql(query.order, tagged));
+        auto stmt = conn->Prepare(FeedSql(query));
         stmt.Bind(1, query.has_cursor ? 0 : 1).Bind(2, query.now);
         if (query.order == FeedOrder::kHot) {
             stmt.Bind(3, query.rank);
