@@ -10,6 +10,7 @@ packages=(
     libgtest-dev libgmock-dev
     curl wrk nginx-light
     chromium fonts-dejavu-core
+    libxml2-utils
 )
 # The browser tests need Node.js and npm; a machine that already has a node of its own keeps it.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

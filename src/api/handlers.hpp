@@ -18,6 +18,10 @@ http::Response CreateHoot(service::Services& services, http::RequestContext& ctx
 http::Response GetHoot(service::Services& services, http::RequestContext& ctx);
 http::Response CreateComment(service::Services& services, http::RequestContext& ctx);
 
+// browse_api.cpp
+http::Response ListTags(service::Services& services, http::RequestContext& ctx);
+http::Response GetUser(service::Services& services, http::RequestContext& ctx);
+
 // posts_api.cpp
 http::Response AddUpdate(service::Services& services, http::RequestContext& ctx);
 http::Response EditPost(service::Services& services, http::RequestContext& ctx);

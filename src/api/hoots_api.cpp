@@ -30,20 +30,36 @@ constexpr int kMaxApiComments = 1000;
 }  // namespace
 
 http::Response ListHoots(service::Services& services, http::RequestContext& ctx) {
-    std::optional<service::TimeCursor> after;
-    if (auto text = ctx.request.QueryParam("after"); text && !text->empty()) {
-        after = service::ParseCursor(*text);
-        if (!after)
+    service::BrowseQuery query;
+    if (auto sort = ctx.request.QueryParam("sort"); sort && !sort->empty()) {
+        auto order = ParseFeedOrder(*sort);
+        if (!order)
             return JsonError(Error::Make(
-                Errc::kBadRequest, "\"after\" must be a cursor from a previous page.", "after"));
+                Errc::kBadRequest, "\"sort\" must be latest, hot, top or unanswered.", "sort"));
+        query.order = *order;
     }
+    if (auto period = ctx.request.QueryParam("period"); period && !period->empty()) {
+        auto parsed = ParseTopPeriod(*period);
+        if (!parsed)
+            return JsonError(Error::Make(Errc::kBadRequest,
+                                         "\"period\" must be week, month, year or all.", "period"));
+        query.period = *parsed;
+    }
+    if (auto tag = ctx.request.QueryParam("tag")) query.tag = std::move(*tag);
+    if (auto after = ctx.request.QueryParam("after")) query.after = std::move(*after);
     auto limit = LimitParam(ctx.request, service::kFeedPageSize, service::kMaxPageSize);
     if (!limit) return JsonError(limit.error());
-    auto page = services.hoots.Latest(after, *limit);
-    if (!page) return JsonError(page.error());
+    query.limit = *limit;
+    auto page = services.hoots.Browse(query);
+    if (!page) {
+        if (page.error().field == "after")
+            return JsonError(Error::Make(
+                Errc::kBadRequest, "\"after\" must be a cursor from a previous page.", "after"));
+        return JsonError(page.error());
+    }
     Json hoots = Json::array();
     for (const auto& hoot : page->hoots) hoots.push_back(ToJson(hoot));
-    Json next = page->next ? Json(service::FormatCursor(*page->next)) : Json(nullptr);
+    Json next = page->next.empty() ? Json(nullptr) : Json(page->next);
     return JsonResponse(200, Json{{"hoots", std::move(hoots)}, {"next", std::move(next)}});
 }
 

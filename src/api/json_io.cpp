@@ -127,6 +127,7 @@ Json ToJson(const User& user) {
                 {"created_at", render::IsoTime(user.created_at)},
                 {"hoot_count", user.hoot_count},
                 {"comment_count", user.comment_count},
+                {"website", user.website},
                 {"url", web::UserUrl(user.username)}};
 }
 

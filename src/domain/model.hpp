@@ -33,6 +33,7 @@ struct User {
     // Maintained by the store; shown on the bell and the DM box of every page.
     std::int64_t unread_notifications = 0;
     std::int64_t unread_conversations = 0;
+    std::string website = {};  // http(s) address, validated when set; may be empty
 };
 
 // Counts of positive and negative reactions, maintained by the store on every reaction change.

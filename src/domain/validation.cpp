@@ -1,6 +1,7 @@
 #include "domain/validation.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 namespace hoot {
@@ -270,6 +271,39 @@ Result<std::string> ValidateBio(std::string_view bio) {
     if (text.size() > kMaxBio) return Invalid("Bio is too long: at most 2000 bytes.", "bio");
     if (!IsCleanUtf8Text(text)) return Invalid(NotValidText("bio"), "bio");
     return text;
+}
+
+Result<std::string> ValidateWebsite(std::string_view website) {
+    const std::string_view url = Trim(website);
+    if (url.empty()) return std::string();
+    const Error bad =
+        Error::Make(Errc::kInvalidInput,
+                    "Website must be an address starting with http:// or https://.", "website");
+    if (url.size() > kMaxWebsite)
+        return Error::Make(Errc::kInvalidInput, "Website must be at most 200 characters.",
+                           "website");
+    std::string_view rest;
+    if (url.starts_with("https://")) {
+        rest = url.substr(8);
+    } else if (url.starts_with("http://")) {
+        rest = url.substr(7);
+    } else {
+        return bad;
+    }
+    // The host runs to the first '/', '?' or '#'; it must be there and be a plain name.
+    const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    if (host.empty() || host.find('@') != std::string_view::npos) return bad;
+    for (char c : url) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || u >= 0x80)
+            return bad;
+    }
+    for (char c : host) {
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
+            c != '[' && c != ']')
+            return bad;
+    }
+    return std::string(url);
 }
 
 }  // namespace hoot

@@ -42,5 +42,9 @@ Result<std::vector<std::string>> NormalizeTags(const std::vector<std::string>& t
 Result<std::string> ValidateDisplayName(std::string_view name);
 // Trimmed; at most 2000 bytes; may be empty.
 Result<std::string> ValidateBio(std::string_view bio);
+inline constexpr std::size_t kMaxWebsite = 200;
+// "" stays ""; otherwise an absolute http:// or https:// address with a host, no spaces or
+// control characters, at most kMaxWebsite bytes. kInvalidInput on field "website".
+Result<std::string> ValidateWebsite(std::string_view website);
 
 }  // namespace hoot

@@ -79,6 +79,11 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/messages/{username}",     page(web::SendMessage), Limited(kMember, "message"));
     router.Add("POST", "/u/{username}/block",      page(web::SetBlock), kMember);
     router.Add("GET",  "/events",                  page(web::OpenEventStream), kApiMember);
+    router.Add("GET",  "/tags",                    page(web::ShowTags), kPage);
+    router.Add("POST", "/settings/password",       page(web::ChangePassword), Limited(kMember, "signin"));
+    router.Add("GET",  "/feed.atom",               page(web::SiteAtom), kStateless);
+    router.Add("GET",  "/tags/{tag}/feed.atom",    page(web::TagAtom), kStateless);
+    router.Add("GET",  "/hoots/{id}/feed.atom",    page(web::HootAtom), kStateless);
 
     router.Add("POST", "/api/v1/auth/login",       api(api::Login), Limited(kApi, "signin"));
     router.Add("POST", "/api/v1/users",            api(api::CreateUser), Limited(kApi, "signup"));
@@ -107,6 +112,8 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/api/v1/conversations/{username}/messages", api(api::SendMessage), Limited(kApiMember, "message"));
     router.Add("PUT",  "/api/v1/blocks/{username}", api(api::SetBlock), kApiMember);
     router.Add("DELETE", "/api/v1/blocks/{username}", api(api::SetBlock), kApiMember);
+    router.Add("GET",  "/api/v1/tags",             api(api::ListTags), kApi);
+    router.Add("GET",  "/api/v1/users/{username}", api(api::GetUser), kApi);
     // clang-format on
 }
 

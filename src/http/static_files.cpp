@@ -1,5 +1,6 @@
 #include "http/static_files.hpp"
 
+#include <charconv>
 #include <stdexcept>
 
 #include "http/context.hpp"
@@ -25,6 +26,34 @@ std::string HashedName(const EmbeddedAsset& asset) {
     return name;
 }
 
+// The q of one Accept-Encoding item's parameters (";q=0.5"): 1 when absent or unreadable.
+double QValue(std::string_view params) {
+    auto at = params.find("q=");
+    if (at == std::string_view::npos) return 1;
+    double q = 1;
+    std::from_chars(params.data() + at + 2, params.data() + params.size(), q);
+    return q;
+}
+
+// Whether an Accept-Encoding value takes gzip: named (or "*") without q=0 (RFC 9110 §12.5.3).
+bool AcceptsGzip(std::string_view header) {
+    bool star = false;
+    while (!header.empty()) {
+        auto comma = header.find(',');
+        std::string_view item = header.substr(0, comma);
+        header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+        auto semicolon = item.find(';');
+        std::string_view coding = item.substr(0, semicolon);
+        while (!coding.empty() && coding.front() == ' ') coding.remove_prefix(1);
+        while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+        const double q =
+            QValue(semicolon == std::string_view::npos ? "" : item.substr(semicolon + 1));
+        if (coding == "gzip" || coding == "x-gzip") return q > 0;
+        if (coding == "*") star = q > 0;
+    }
+    return star;
+}
+
 }  // namespace
 
 std::string AssetUrl(std::string_view name) {
@@ -40,7 +69,17 @@ Response ServeStatic(RequestContext& ctx) {
         if (!hashed && file != asset.name) continue;
         Response response;
         response.content_type = std::string(ContentType(asset.name));
-        response.body = std::string(asset.bytes);
+        if (!asset.gzip.empty()) {
+            response.Header("Vary", "Accept-Encoding");
+            if (AcceptsGzip(ctx.request.Header("accept-encoding"))) {
+                response.Header("Content-Encoding", "gzip");
+                response.body = std::string(asset.gzip);
+            } else {
+                response.body = std::string(asset.bytes);
+            }
+        } else {
+            response.body = std::string(asset.bytes);
+        }
         response.Header("Cache-Control",
                         hashed ? "public, max-age=31536000, immutable" : "public, no-cache");
         return response;

@@ -76,12 +76,35 @@ Result<User> AccountService::UpdateProfile(UserId user, const ProfileEdit& edit)
     if (!display_name) return display_name.take_error();
     auto bio = ValidateBio(edit.bio);
     if (!bio) return bio.take_error();
-    ProfileUpdate update{*display_name, *bio, render::RenderMarkdown(*bio).str()};
+    auto website = ValidateWebsite(edit.website);
+    if (!website) return website.take_error();
+    ProfileUpdate update{*display_name, *bio, render::RenderMarkdown(*bio).str(), *website};
     if (auto ok = stores_.users.UpdateProfile(user, update); !ok) return ok.take_error();
     auto found = stores_.users.FindById(user);
     if (!found) return found.take_error();
     if (!*found) return Error::Make(Errc::kNotFound, "No such user.");
     return std::move(**found);
+}
+
+Status AccountService::ChangePassword(UserId user, const PasswordChange& change) {
+    auto found = stores_.users.FindById(user);
+    if (!found) return found.take_error();
+    if (!*found) return Error::Make(Errc::kNotFound, "No such user.");
+    auto credentials = stores_.users.FindCredentials((*found)->username);
+    if (!credentials) return credentials.take_error();
+    if (!*credentials || (*credentials)->password_hash.empty() ||
+        change.current.size() > kMaxPassword ||
+        !VerifyPassword(change.current, (*credentials)->password_hash))
+        return Error::Make(Errc::kInvalidInput, "That is not your current password.",
+                           "current_password");
+    if (auto ok = ValidatePassword(change.replacement); !ok) {
+        Error error = ok.take_error();
+        error.field = "new_password";
+        return error;
+    }
+    return stores_.users.ChangePassword(
+        user, HashPassword(change.replacement),
+        change.session_token.empty() ? std::string() : HashToken(change.session_token));
 }
 
 Result<User> AccountService::GetUser(std::string_view username) {

@@ -24,6 +24,13 @@ struct SignedIn {
 struct ProfileEdit {
     std::string display_name;
     std::string bio;  // Markdown
+    std::string website = {};  // empty, or an http(s) address
+};
+
+struct PasswordChange {
+    std::string current;
+    std::string replacement;
+    std::string session_token = {};  // the session making the change stays signed in
 };
 
 class AccountService {
@@ -42,6 +49,9 @@ class AccountService {
     Result<User> CreateUser(std::string_view username, std::string_view password, bool is_admin);
     Result<User> UpdateProfile(UserId user, const ProfileEdit& edit);
     Result<User> GetUser(std::string_view username);
+    // kInvalidInput on "current_password" when it is wrong, on "new_password" when too weak.
+    // Every other session of the user ends.
+    Status ChangePassword(UserId user, const PasswordChange& change);
 
   private:
     Result<SignedIn> StartSession(User user);

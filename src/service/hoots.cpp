@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <unordered_map>
 
 #include "domain/slug.hpp"
@@ -26,6 +28,45 @@ Result<FeedPageResult> PageFrom(Result<std::vector<HootSummary>> rows, int limit
 }
 
 int ClampLimit(int limit) { return std::clamp(limit, 1, kMaxPageSize); }
+
+// Hot and Top cursors: "{now}_{key}_{id}", the key being the rank (Hot, printed to round-trip
+// exactly) or the net score (Top). Latest and Unanswered use FormatCursor's "{created_at}.{id}".
+std::string FormatSnapshotCursor(const FeedQuery& query, const FeedRow& last) {
+    char key[40];
+    if (query.order == FeedOrder::kHot) {
+        std::snprintf(key, sizeof key, "%.17g", last.rank);
+    } else {
+        std::snprintf(key, sizeof key, "%lld", static_cast<long long>(last.key));
+    }
+    return std::to_string(query.now) + "_" + key + "_" + std::to_string(last.hoot.id.value);
+}
+
+template <typename T>
+bool ParseWhole(std::string_view part, T& out) {
+    auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+    return !part.empty() && ec == std::errc() && ptr == part.data() + part.size();
+}
+
+// Fills the cursor fields of `query` from `text`; false when it is not a cursor of that order.
+bool ApplyCursor(std::string_view text, FeedQuery& query) {
+    query.has_cursor = true;
+    if (query.order == FeedOrder::kLatest || query.order == FeedOrder::kUnanswered) {
+        auto cursor = ParseCursor(text);
+        if (!cursor) return false;
+        query.key = cursor->created_at;
+        query.id = cursor->id;
+        return true;
+    }
+    auto first = text.find('_');
+    auto second = first == std::string_view::npos ? first : text.find('_', first + 1);
+    if (second == std::string_view::npos) return false;
+    std::string_view key = text.substr(first + 1, second - first - 1);
+    bool ok = ParseWhole(text.substr(0, first), query.now) &&
+              ParseWhole(text.substr(second + 1), query.id) && query.now >= 0 && query.id >= 0;
+    if (query.order == FeedOrder::kHot)
+        return ok && ParseWhole(key, query.rank) && std::isfinite(query.rank);
+    return ok && ParseWhole(key, query.key);
+}
 
 }  // namespace
 
@@ -164,6 +205,55 @@ Result<FeedPageResult> HootService::ByTag(std::string_view tag, std::optional<Ti
         return Error::Make(Errc::kNotFound, "There is no such tag.");
     limit = ClampLimit(limit);
     return PageFrom(stores_.hoots.ByTag(normalized->front(), after, limit + 1), limit);
+}
+
+Result<BrowseResult> HootService::Browse(const BrowseQuery& browse) {
+    FeedQuery query;
+    query.order = browse.order;
+    query.now = clock_();
+    if (!browse.tag.empty()) {
+        auto normalized = NormalizeTags({browse.tag});
+        if (!normalized || normalized->size() != 1)
+            return Error::Make(Errc::kNotFound, "There is no such tag.");
+        query.tag = normalized->front();
+    }
+    if (!browse.after.empty() && !ApplyCursor(browse.after, query))
+        return Error::Make(Errc::kBadRequest, "That page link is not valid.", "after");
+    if (query.order == FeedOrder::kTop) query.since = TopPeriodStart(browse.period, query.now);
+    const int limit = ClampLimit(browse.limit);
+    query.limit = limit + 1;  // one more than shown tells whether another page exists
+    auto rows = stores_.hoots.Feed(query);
+    if (!rows) return rows.take_error();
+    BrowseResult page;
+    if (static_cast<int>(rows->size()) > limit) {
+        rows->resize(static_cast<std::size_t>(limit));
+        const FeedRow& last = rows->back();
+        page.next = query.order == FeedOrder::kHot || query.order == FeedOrder::kTop
+                        ? FormatSnapshotCursor(query, last)
+                        : FormatCursor({last.key, last.hoot.id.value});
+    }
+    page.hoots.reserve(rows->size());
+    for (auto& row : *rows) page.hoots.push_back(std::move(row.hoot));
+    return page;
+}
+
+Result<std::vector<TagCount>> HootService::Tags(int limit) {
+    return stores_.hoots.Tags(std::clamp(limit, 1, kTagListLimit));
+}
+
+Result<AuthoredCommentsPage> HootService::CommentsByAuthor(UserId author,
+                                                           std::optional<TimeCursor> after,
+                                                           int limit) {
+    limit = ClampLimit(limit);
+    auto rows = stores_.comments.ByAuthor(author, after, limit + 1);
+    if (!rows) return rows.take_error();
+    AuthoredCommentsPage page;
+    page.comments = std::move(*rows);
+    if (static_cast<int>(page.comments.size()) > limit) {
+        page.comments.resize(static_cast<std::size_t>(limit));
+        page.next = TimeCursor{page.comments.back().created_at, page.comments.back().id.value};
+    }
+    return page;
 }
 
 Result<Comment> HootService::AddComment(UserId author, HootId hoot, std::string_view body) {

@@ -31,6 +31,27 @@ struct FeedPageResult {
     std::optional<TimeCursor> next;  // where the next page starts, if there is one
 };
 
+// A page of the feed in one of its orders, optionally of one tag.
+struct BrowseQuery {
+    FeedOrder order = FeedOrder::kLatest;
+    TopPeriod period = TopPeriod::kWeek;  // Top only
+    std::string tag = {};                 // empty: every hoot
+    std::string after = {};               // the `next` of the page before; empty: first page
+    int limit = kFeedPageSize;
+};
+
+struct BrowseResult {
+    std::vector<HootSummary> hoots;
+    std::string next = {};  // cursor text for the following page; empty on the last page
+};
+
+struct AuthoredCommentsPage {
+    std::vector<AuthoredComment> comments;
+    std::optional<TimeCursor> next = {};
+};
+
+inline constexpr int kTagListLimit = 500;
+
 // Who reads a thread: their own reactions are marked; moderators also see deleted content.
 struct ThreadViewer {
     std::optional<UserId> user;
@@ -70,6 +91,14 @@ class HootService {
     Result<FeedPageResult> ByAuthor(UserId author, std::optional<TimeCursor> after, int limit);
     // The tag is normalised as when hoots are tagged; kNotFound for a tag that cannot exist.
     Result<FeedPageResult> ByTag(std::string_view tag, std::optional<TimeCursor> after, int limit);
+    // kBadRequest (field "after") for a cursor that is not from this order; kNotFound for a tag
+    // that cannot exist. Hot and Top are computed at the first page's moment on every page.
+    Result<BrowseResult> Browse(const BrowseQuery& query);
+    // Tags by how many visible hoots carry them, most used first.
+    Result<std::vector<TagCount>> Tags(int limit = kTagListLimit);
+    // A person's comments, newest first.
+    Result<AuthoredCommentsPage> CommentsByAuthor(UserId author, std::optional<TimeCursor> after,
+                                                  int limit);
     // kNotFound when the hoot is gone; kInvalidInput for a bad body.
     Result<Comment> AddComment(UserId author, HootId hoot, std::string_view body);
 

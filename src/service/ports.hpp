@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/model.hpp"
+#include "domain/ranking.hpp"
 #include "domain/result.hpp"
 
 namespace hoot::service {
@@ -30,6 +31,7 @@ struct ProfileUpdate {
     std::string display_name;
     std::string bio_source;
     std::string bio_html;
+    std::string website = {};
 };
 
 class UserStore {
@@ -44,6 +46,10 @@ class UserStore {
     // kNotFound when the user does not exist.
     virtual Status UpdateProfile(UserId id, const ProfileUpdate& update) = 0;
     virtual Status SetPassword(UserId id, std::string_view password_hash) = 0;
+    // Sets the password and ends every session of the user except `keep_session_hash` (the
+    // one changing it), in one transaction. kNotFound when the user does not exist.
+    virtual Status ChangePassword(UserId id, std::string_view password_hash,
+                                  std::string_view keep_session_hash) = 0;
     virtual Result<std::int64_t> Count() = 0;
 };
 
@@ -71,6 +77,43 @@ struct TimeCursor {
     std::int64_t id = 0;
 };
 
+// One page of a feed order. The cursor is the sort key of the last hoot already shown: Latest
+// and Unanswered (created_at in `key`, id), Top (net score in `key`, id), Hot (`rank`, id).
+// `now` is the moment Hot and Top are computed at, carried from page to page so the pages of
+// one reading are one consistent list; hoots posted after it wait for a fresh first page.
+struct FeedQuery {
+    FeedOrder order = FeedOrder::kLatest;
+    std::string tag = {};  // empty: every hoot
+    UnixSeconds now = 0;
+    UnixSeconds since = 0;  // Top: the earliest created_at counted
+    bool has_cursor = false;
+    double rank = 0;
+    std::int64_t key = 0;
+    std::int64_t id = 0;
+    int limit = 20;
+};
+
+// A feed row with the sort key it was ordered by (for the next page's cursor).
+struct FeedRow {
+    HootSummary hoot;
+    double rank = 0;       // Hot
+    std::int64_t key = 0;  // Latest/Unanswered: created_at; Top: net score
+};
+
+struct TagCount {
+    std::string tag;
+    std::int64_t count = 0;  // visible hoots carrying it
+};
+
+// A comment as a profile lists it: where it was said and how it begins.
+struct AuthoredComment {
+    CommentId id;
+    HootId hoot;
+    std::string hoot_title, hoot_slug, excerpt;
+    UnixSeconds created_at = 0;
+    ReactionTally reactions = {};
+};
+
 class HootStore {
   public:
     virtual ~HootStore() = default;
@@ -85,6 +128,11 @@ class HootStore {
                                                       int limit) = 0;
     virtual Result<std::vector<HootSummary>> ByTag(std::string_view tag,
                                                    std::optional<TimeCursor> after, int limit) = 0;
+    // One page in `query.order`, ties broken by id (higher first); hoots created after
+    // `query.now` are left out for Hot and Top.
+    virtual Result<std::vector<FeedRow>> Feed(const FeedQuery& query) = 0;
+    // Tags by maintained count (most used first, then by name), at most `limit`.
+    virtual Result<std::vector<TagCount>> Tags(int limit) = 0;
 };
 
 // What the policy needs to know about a post before acting on it.
@@ -176,6 +224,10 @@ class CommentStore {
     // The first `limit` comments of a hoot in `order` (ties broken by age, then id), deleted ones
     // included (flagged) so the thread can show placeholders.
     virtual Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) = 0;
+    // A person's visible comments on visible hoots, newest first, strictly after `after`.
+    virtual Result<std::vector<AuthoredComment>> ByAuthor(UserId author,
+                                                          std::optional<TimeCursor> after,
+                                                          int limit) = 0;
 };
 
 class SettingsStore {

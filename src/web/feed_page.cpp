@@ -6,30 +6,50 @@
 namespace hoot::web {
 namespace {
 
-// The feed of all hoots (`tag` empty) or of one tag, from ?after= on.
-http::Response RenderFeedPage(const WebContext& wc, http::RequestContext& ctx, std::string tag) {
-    std::optional<service::TimeCursor> after;
-    if (auto text = ctx.request.QueryParam("after")) {
-        after = service::ParseCursor(*text);
-        if (!after)
-            return ErrorPage(wc.site, ctx,
-                             Error::Make(Errc::kBadRequest, "That page link is not valid."));
+// ?sort=, ?period= and ?after= of a feed page; kBadRequest for values that are not ours.
+Result<service::BrowseQuery> ParseBrowse(const http::Request& request, std::string tag) {
+    service::BrowseQuery query;
+    query.tag = std::move(tag);
+    if (auto sort = request.QueryParam("sort"); sort && !sort->empty()) {
+        auto order = ParseFeedOrder(*sort);
+        if (!order) return Error::Make(Errc::kBadRequest, "There is no such order of hoots.");
+        query.order = *order;
     }
-    auto page = tag.empty() ? wc.services.hoots.Latest(after, service::kFeedPageSize)
-                            : wc.services.hoots.ByTag(tag, after, service::kFeedPageSize);
+    if (auto period = request.QueryParam("period"); period && !period->empty()) {
+        auto parsed = ParseTopPeriod(*period);
+        if (!parsed) return Error::Make(Errc::kBadRequest, "There is no such period.");
+        query.period = *parsed;
+    }
+    if (auto after = request.QueryParam("after")) query.after = std::string(*after);
+    return query;
+}
+
+// The feed of all hoots (`tag` empty) or of one tag, in the order the query asks for.
+http::Response RenderFeedPage(const WebContext& wc, http::RequestContext& ctx, std::string tag) {
+    auto query = ParseBrowse(ctx.request, std::move(tag));
+    if (!query) return ErrorPage(wc.site, ctx, query.error());
+    auto page = wc.services.hoots.Browse(*query);
     if (!page) return ErrorPage(wc.site, ctx, page.error());
-    std::string base = tag.empty() ? std::string(kHomePath) : TagUrl(tag);
     views::FeedPage view;
-    view.tag = tag;
+    view.tag = query->tag;
+    view.order = query->order;
+    view.period = query->period;
     view.hoots = std::move(page->hoots);
-    if (page->next) view.next_url = base + "?after=" + service::FormatCursor(*page->next);
+    if (!page->next.empty()) view.next_url = FeedUrl(view.tag, view.order, view.period, page->next);
     view.now = ctx.now;
     view.signed_in = ctx.user.has_value();
-    std::string title = !tag.empty() ? PageTitle(wc.site, "Hoots tagged " + tag)
-                        : after      ? PageTitle(wc.site, "Latest hoots")
-                                     : wc.site.name;
-    return HtmlPage(wc.site, ctx, std::move(title), views::RenderFeed(view), 200,
-                    after ? std::string() : base);
+    const bool home = query->after.empty() && query->order == FeedOrder::kLatest;
+    static constexpr std::string_view kOrderTitles[] = {"Latest hoots", "Hot hoots", "Top hoots",
+                                                        "Unanswered hoots"};
+    std::string title = !view.tag.empty() ? PageTitle(wc.site, "Hoots tagged " + view.tag)
+                        : home            ? wc.site.name
+                               : PageTitle(wc.site, kOrderTitles[static_cast<int>(query->order)]);
+    std::string atom = view.tag.empty() ? SiteAtomUrl() : TagAtomUrl(view.tag);
+    std::string atom_title = view.tag.empty() ? wc.site.name : "Hoots tagged " + view.tag;
+    return HtmlPageWithFeed(
+        wc.site, ctx, std::move(title), views::RenderFeed(view), std::move(atom),
+        std::move(atom_title),
+        query->after.empty() ? FeedUrl(view.tag, view.order, view.period) : std::string());
 }
 
 }  // namespace
@@ -41,5 +61,4 @@ http::Response ShowFeed(const WebContext& wc, http::RequestContext& ctx) {
 http::Response ShowTagFeed(const WebContext& wc, http::RequestContext& ctx) {
     return RenderFeedPage(wc, ctx, std::string(ctx.params.Get("tag")));
 }
-
 }  // namespace hoot::web

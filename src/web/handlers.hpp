@@ -19,6 +19,14 @@ http::Response SignOut(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowFeed(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowTagFeed(const WebContext& wc, http::RequestContext& ctx);
 
+// tags_page.cpp
+http::Response ShowTags(const WebContext& wc, http::RequestContext& ctx);
+
+// atom_feeds.cpp: Atom 1.0 (RFC 4287) documents of the site, a tag, and a hoot's comments
+http::Response SiteAtom(const WebContext& wc, http::RequestContext& ctx);
+http::Response TagAtom(const WebContext& wc, http::RequestContext& ctx);
+http::Response HootAtom(const WebContext& wc, http::RequestContext& ctx);
+
 // thread_page.cpp
 http::Response ShowThread(const WebContext& wc, http::RequestContext& ctx);
 http::Response PostComment(const WebContext& wc, http::RequestContext& ctx);
@@ -31,6 +39,7 @@ http::Response PostHoot(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowProfile(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowProfileEditor(const WebContext& wc, http::RequestContext& ctx);
 http::Response SaveProfile(const WebContext& wc, http::RequestContext& ctx);
+http::Response ChangePassword(const WebContext& wc, http::RequestContext& ctx);
 
 // post_actions.cpp
 http::Response PostUpdate(const WebContext& wc, http::RequestContext& ctx);

@@ -50,6 +50,19 @@ http::Response HtmlPage(const Site& site, http::RequestContext& ctx, std::string
     return response;
 }
 
+http::Response HtmlPageWithFeed(const Site& site, http::RequestContext& ctx, std::string title,
+                                const render::Html& main, std::string atom_url,
+                                std::string atom_title, std::string canonical_path) {
+    auto chrome = Chrome(site, ctx, std::move(title), std::move(canonical_path));
+    chrome.atom_url = std::move(atom_url);
+    chrome.atom_title = std::move(atom_title);
+    http::Response response;
+    response.status = 200;
+    response.body = views::RenderLayout(chrome, main);
+    response.Header("Cache-Control", "private, no-cache");
+    return response;
+}
+
 http::Response ErrorPage(const Site& site, http::RequestContext& ctx, const Error& error) {
     if (error.code == Errc::kInternal || error.code == Errc::kUnavailable)
         log::Error(std::string(ErrcKey(error.code)) + " at " + error.where.file_name() + ":" +

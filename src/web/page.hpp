@@ -34,6 +34,10 @@ std::string PageTitle(const Site& site, std::string_view page);
 http::Response HtmlPage(const Site& site, http::RequestContext& ctx, std::string title,
                         const render::Html& main, int status = 200,
                         std::string canonical_path = {});
+// HtmlPage for a page that has an Atom feed: the head offers it as rel="alternate".
+http::Response HtmlPageWithFeed(const Site& site, http::RequestContext& ctx, std::string title,
+                                const render::Html& main, std::string atom_url,
+                                std::string atom_title, std::string canonical_path = {});
 http::Response ErrorPage(const Site& site, http::RequestContext& ctx, const Error& error);
 
 // An Error's message placed on its field (or as the general message).

@@ -49,8 +49,12 @@ http::Response RenderThreadPage(const WebContext& wc, http::RequestContext& ctx,
     std::string canonical = page.path;
     page.hoot = std::move(thread.hoot);
     page.comments = std::move(thread.comments);
-    return HtmlPage(wc.site, ctx, std::move(title), views::RenderThread(page), status,
-                    std::move(canonical));
+    std::string atom_title = "Comments on " + page.hoot.title;
+    auto response =
+        HtmlPageWithFeed(wc.site, ctx, std::move(title), views::RenderThread(page),
+                         HootAtomUrl(page.hoot.id), std::move(atom_title), std::move(canonical));
+    response.status = status;
+    return response;
 }
 
 service::ThreadViewer ViewerOf(const http::RequestContext& ctx) {

@@ -132,3 +132,31 @@ std::string LiveEventsUrl(std::optional<HootId> hoot) {
 }
 
 }  // namespace hoot::web
+
+namespace hoot::web {
+
+std::string FeedUrl(std::string_view tag, FeedOrder order, TopPeriod period,
+                    std::string_view after) {
+    std::string url = tag.empty() ? std::string(kHomePath) : TagUrl(tag);
+    char sep = '?';
+    auto add = [&](std::string_view name, std::string_view value) {
+        url.append(1, sep).append(name).append("=").append(UrlEncode(value));
+        sep = '&';
+    };
+    if (order != FeedOrder::kLatest) add("sort", FeedOrderKey(order));
+    if (order == FeedOrder::kTop) add("period", TopPeriodKey(period));
+    if (!after.empty()) add("after", after);
+    return url;
+}
+
+std::string SiteAtomUrl() { return "/feed.atom"; }
+
+std::string TagAtomUrl(std::string_view tag) { return TagUrl(tag) + "/feed.atom"; }
+
+std::string HootAtomUrl(HootId id) { return "/hoots/" + std::to_string(id.value) + "/feed.atom"; }
+
+std::string UserCommentsUrl(std::string_view username, std::string_view after) {
+    return UserUrl(username) + "?comments_after=" + UrlEncode(after);
+}
+
+}  // namespace hoot::web

@@ -9,6 +9,7 @@
 #include "domain/ids.hpp"
 #include "domain/model.hpp"
 #include "domain/social.hpp"
+#include "domain/ranking.hpp"
 
 namespace hoot::web {
 
@@ -31,6 +32,15 @@ std::string PostRestoreUrl(PostId post);                     // /posts/7/restore
 std::string ApiReactionUrl(PostId post, ReactionKind kind);  // /api/v1/posts/7/reactions/helpful
 std::string HootRevisionsUrl(HootId id);                     // /hoots/7/revisions
 std::string_view OrderKey(CommentOrder order);                              // latest|oldest|best
+// The feed (`tag` empty) or one tag's feed in an order; Latest without a cursor is the bare path.
+// /?sort=hot  /tags/running?sort=top&period=month&after=...
+std::string FeedUrl(std::string_view tag, FeedOrder order, TopPeriod period = TopPeriod::kWeek,
+                    std::string_view after = {});
+std::string SiteAtomUrl();                     // /feed.atom
+std::string TagAtomUrl(std::string_view tag);  // /tags/running/feed.atom
+std::string HootAtomUrl(HootId id);            // /hoots/7/feed.atom (its comments)
+// /u/name?comments_after=...
+std::string UserCommentsUrl(std::string_view username, std::string_view after);
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);
 
@@ -42,6 +52,8 @@ inline constexpr std::string_view kSignUpPath = "/signup";
 inline constexpr std::string_view kLogoutPath = "/logout";
 inline constexpr std::string_view kEditProfilePath = "/settings/profile";
 inline constexpr std::string_view kThemePath = "/theme";
+inline constexpr std::string_view kTagsPath = "/tags";
+inline constexpr std::string_view kChangePasswordPath = "/settings/password";
 
 // Following, notifications, messages, live events.
 std::string FollowUrl(HootId id);                        // /hoots/7/follow (POST follow=1|0)

@@ -487,7 +487,11 @@ describe('a person walks through Hoot in Chromium', () => {
                      'I run trails on weekends and the river path on weekdays.');
         assert.equal(await textOf(profile.locator('.bio strong')), 'trails');
         assert.match(await textOf(profile.locator('.meta')), /1 hoot · 1 comment$/);
-        await alice.getByRole('link', { name: TITLE }).waitFor();
+        // Her hoot is listed under Hoots (her comment on it, under Comments, names it too).
+        await alice.getByRole('region', { name: 'Hoots' }).getByRole('link', { name: TITLE })
+            .waitFor();
+        await alice.getByRole('region', { name: 'Comments' }).getByRole('link', { name: TITLE })
+            .waitFor();
         assert.equal(await textOf(topBar(alice).locator('a.me')), 'Alice Runner');
         await shot(alice, '11-profile');
 

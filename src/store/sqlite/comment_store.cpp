@@ -111,3 +111,39 @@ Result<std::vector<Comment>> SqliteCommentStore::List(HootId hoot, CommentOrder 
 }
 
 }  // namespace hoot::store::sqlite
+
+namespace hoot::store::sqlite {
+namespace {
+
+constexpr std::string_view kCommentsByAuthor =
+    "SELECT c.id, c.hoot_id, h.title, h.slug, substr(c.body_text, 1, 240), c.created_at, "
+    "c.positive, c.negative FROM comments c JOIN hoots h ON h.id = c.hoot_id "
+    "WHERE c.author_id = ?1 AND c.deleted_at IS NULL AND h.deleted_at IS NULL "
+    "AND (?2 OR (c.created_at, c.id) < (?3, ?4)) ORDER BY c.created_at DESC, c.id DESC LIMIT ?5";
+
+}  // namespace
+
+Result<std::vector<service::AuthoredComment>> SqliteCommentStore::ByAuthor(
+    UserId author, std::optional<service::TimeCursor> after, int limit) {
+    return Guarded([&]() -> Result<std::vector<service::AuthoredComment>> {
+        auto conn = db_.Read();
+        auto stmt = conn->Prepare(kCommentsByAuthor);
+        stmt.BindAll(author.value, after ? 0 : 1, after ? after->created_at : 0,
+                     after ? after->id : 0, limit);
+        std::vector<service::AuthoredComment> comments;
+        while (stmt.Step()) {
+            service::AuthoredComment c;
+            c.id = CommentId(stmt.Int(0));
+            c.hoot = HootId(stmt.Int(1));
+            c.hoot_title = stmt.Text(2);
+            c.hoot_slug = stmt.Text(3);
+            c.excerpt = stmt.Text(4);
+            c.created_at = stmt.Int(5);
+            c.reactions = {stmt.Int(6), stmt.Int(7)};
+            comments.push_back(std::move(c));
+        }
+        return comments;
+    });
+}
+
+}  // namespace hoot::store::sqlite

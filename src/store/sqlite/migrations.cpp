@@ -234,6 +234,51 @@ CREATE TABLE blocks (
     PRIMARY KEY (blocker_id, blocked_id)
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    {5, "profiles", R"sql(
+-- Tags with how many visible hoots carry each, kept by triggers in the transaction that changes
+-- hoot_tags or a hoot's deleted_at, so /tags never counts per view.
+CREATE TABLE tag_counts (
+    tag   TEXT PRIMARY KEY,
+    count INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX tag_counts_by_count ON tag_counts(count DESC, tag);
+INSERT INTO tag_counts(tag, count)
+    SELECT t.tag, COUNT(*) FROM hoot_tags t JOIN hoots h ON h.id = t.hoot_id
+    WHERE h.deleted_at IS NULL GROUP BY t.tag;
+CREATE TRIGGER tag_counts_on_tag AFTER INSERT ON hoot_tags
+WHEN (SELECT deleted_at IS NULL FROM hoots WHERE id = NEW.hoot_id) BEGIN
+    INSERT INTO tag_counts(tag, count) VALUES (NEW.tag, 1)
+        ON CONFLICT(tag) DO UPDATE SET count = count + 1;
+END;
+CREATE TRIGGER tag_counts_on_untag AFTER DELETE ON hoot_tags
+WHEN (SELECT deleted_at IS NULL FROM hoots WHERE id = OLD.hoot_id) BEGIN
+    UPDATE tag_counts SET count = count - 1 WHERE tag = OLD.tag;
+    DELETE FROM tag_counts WHERE tag = OLD.tag AND count <= 0;
+END;
+CREATE TRIGGER tag_counts_on_delete AFTER UPDATE OF deleted_at ON hoots
+WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL BEGIN
+    UPDATE tag_counts SET count = count - 1
+        WHERE tag IN (SELECT tag FROM hoot_tags WHERE hoot_id = NEW.id);
+    DELETE FROM tag_counts WHERE count <= 0;
+END;
+CREATE TRIGGER tag_counts_on_restore AFTER UPDATE OF deleted_at ON hoots
+WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL BEGIN
+    INSERT INTO tag_counts(tag, count) SELECT tag, 1 FROM hoot_tags WHERE hoot_id = NEW.id
+        ON CONFLICT(tag) DO UPDATE SET count = count + 1;
+END;
+
+-- Feed orders other than Latest (hoots_latest): Top walks net score, Unanswered the hoots
+-- without comments. Hot ranks by a formula of the reading time (see feed_store.cpp).
+CREATE INDEX hoots_top ON hoots(positive - negative DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX hoots_unanswered ON hoots(created_at DESC, id DESC)
+    WHERE deleted_at IS NULL AND comment_count = 0;
+
+-- A profile's comments, newest first, paged by (created_at, id).
+CREATE INDEX comments_by_author_time ON comments(author_id, created_at DESC, id DESC)
+    WHERE deleted_at IS NULL;
+
+ALTER TABLE users ADD COLUMN website TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 }  // namespace

@@ -22,6 +22,8 @@ class SqliteUserStore final : public service::UserStore {
         std::string_view username) override;
     Status UpdateProfile(UserId id, const service::ProfileUpdate& update) override;
     Status SetPassword(UserId id, std::string_view password_hash) override;
+    Status ChangePassword(UserId id, std::string_view password_hash,
+                          std::string_view keep_session_hash) override;
     Result<std::int64_t> Count() override;
 
   private:
@@ -53,6 +55,8 @@ class SqliteHootStore final : public service::HootStore {
     Result<std::vector<HootSummary>> ByTag(std::string_view tag,
                                            std::optional<service::TimeCursor> after,
                                            int limit) override;
+    Result<std::vector<service::FeedRow>> Feed(const service::FeedQuery& query) override;
+    Result<std::vector<service::TagCount>> Tags(int limit) override;
 
   private:
     Database& db_;
@@ -64,6 +68,9 @@ class SqliteCommentStore final : public service::CommentStore {
     Result<CommentId> Create(const service::NewComment& comment) override;
     Result<std::optional<Comment>> Find(CommentId id) override;
     Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) override;
+    Result<std::vector<service::AuthoredComment>> ByAuthor(UserId author,
+                                                           std::optional<service::TimeCursor> after,
+                                                           int limit) override;
 
   private:
     Database& db_;

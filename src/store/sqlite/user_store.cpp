@@ -11,14 +11,16 @@ constexpr std::string_view kInsertUser =
     "VALUES (?, ?, ?, ?, ?)";
 constexpr std::string_view kUserById =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count, unread_notifications, unread_conversations FROM users WHERE id = ?";
+    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE id = ?";
 constexpr std::string_view kUserByKey =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count, unread_notifications, unread_conversations FROM users WHERE username_key = ?";
+    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE username_key = ?";
 constexpr std::string_view kCredentialsByKey =
     "SELECT id, password_hash FROM users WHERE username_key = ?";
 constexpr std::string_view kUpdateProfile =
-    "UPDATE users SET display_name = ?, bio_source = ?, bio_html = ? WHERE id = ?";
+    "UPDATE users SET display_name = ?, bio_source = ?, bio_html = ?, website = ? WHERE id = ?";
+constexpr std::string_view kEndOtherSessions =
+    "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
 constexpr std::string_view kSetPassword = "UPDATE users SET password_hash = ? WHERE id = ?";
 constexpr std::string_view kCountUsers = "SELECT COUNT(*) FROM users";
 
@@ -42,6 +44,7 @@ User ReadUser(const Stmt& row) {
     user.unread_notifications = row.Int(9);
     user.unread_conversations = row.Int(10);
     user.comment_count = row.Int(8);
+    user.website = row.Text(11);
     return user;
 }
 
@@ -106,7 +109,7 @@ Status SqliteUserStore::UpdateProfile(UserId id, const service::ProfileUpdate& u
         auto conn = db_.Write();
         conn->Prepare(kUpdateProfile)
             .BindAll(std::string_view(update.display_name), std::string_view(update.bio_source),
-                     std::string_view(update.bio_html), id.value)
+                     std::string_view(update.bio_html), std::string_view(update.website), id.value)
             .Exec();
         if (conn->Changes() == 0) return Error::Make(Errc::kNotFound, "No such user.");
         return OkStatus();
@@ -118,6 +121,19 @@ Status SqliteUserStore::SetPassword(UserId id, std::string_view password_hash) {
         auto conn = db_.Write();
         conn->Prepare(kSetPassword).BindAll(password_hash, id.value).Exec();
         if (conn->Changes() == 0) return Error::Make(Errc::kNotFound, "No such user.");
+        return OkStatus();
+    });
+}
+
+Status SqliteUserStore::ChangePassword(UserId id, std::string_view password_hash,
+                                       std::string_view keep_session_hash) {
+    return Guarded([&]() -> Status {
+        auto conn = db_.Write();
+        WriteTx tx(*conn);
+        conn->Prepare(kSetPassword).BindAll(password_hash, id.value).Exec();
+        if (conn->Changes() == 0) return Error::Make(Errc::kNotFound, "No such user.");
+        conn->Prepare(kEndOtherSessions).BindAll(id.value, keep_session_hash).Exec();
+        tx.Commit();
         return OkStatus();
     });
 }

@@ -47,6 +47,13 @@ void AppendHead(Html& html, const PageChrome& chrome) {
     if (!chrome.canonical_path.empty()) {
         html.Raw("<link rel=\"canonical\" href=\"").Attr(chrome.canonical_path).Raw("\">");
     }
+    if (!chrome.atom_url.empty()) {
+        html.Raw("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+            .Attr(chrome.atom_title)
+            .Raw("\" href=\"")
+            .Attr(chrome.atom_url)
+            .Raw("\">");
+    }
     html.Raw("</head>");
 }
 
@@ -79,7 +86,9 @@ void AppendTopBar(Html& html, const PageChrome& chrome) {
         .Text(chrome.site_name)
         .Raw("</a><a href=\"")
         .Attr(kNewPostPath)
-        .Raw("\">New Post</a>");
+        .Raw("\">New Post</a><a href=\"")
+        .Attr(kTagsPath)
+        .Raw("\">Tags</a>");
     const Viewer& viewer = chrome.viewer;
     if (viewer.signed_in) AppendBellAndDmBox(html, viewer);
     if (viewer.signed_in) {

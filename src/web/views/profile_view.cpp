@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/popularity.hpp"
 #include "domain/validation.hpp"
 #include "web/urls.hpp"
 #include "web/views/parts.hpp"
@@ -11,6 +12,45 @@
 namespace hoot::web::views {
 
 using render::Html;
+
+namespace {
+
+void AppendComments(Html& html, const ProfilePage& page) {
+    html.Raw("<section class=\"profile-comments\" aria-labelledby=\"comments-heading\">")
+        .Raw("<h2 id=\"comments-heading\">Comments</h2>");
+    if (page.comments.empty()) {
+        if (page.comments_paged) {
+            html.Raw("<p class=\"empty\">No more comments.</p></section>");
+        } else {
+            html.Raw("<p class=\"empty\">No comments yet.</p></section>");
+        }
+        return;
+    }
+    html.Raw("<ol class=\"feed comments-list\">");
+    for (const auto& comment : page.comments) {
+        html.Raw("<li><article class=\"summary\"><h3>On <a href=\"")
+            .Attr(HootUrl(comment.hoot, comment.hoot_slug) + "#" + CommentAnchor(comment.id))
+            .Raw("\">")
+            .Text(comment.hoot_title)
+            .Raw("</a></h3>");
+        if (!comment.excerpt.empty())
+            html.Raw("<p class=\"excerpt\">").Text(comment.excerpt).Raw("</p>");
+        html.Raw("<p class=\"meta\">");
+        AppendTime(html, comment.created_at, page.now);
+        html.Raw(" <span aria-hidden=\"true\">·</span> ")
+            .Number(PopularityPercent(comment.reactions))
+            .Raw("% popularity</p></article></li>");
+    }
+    html.Raw("</ol>");
+    if (!page.next_comments_url.empty()) {
+        html.Raw("<nav class=\"pager\" aria-label=\"More comments\"><a rel=\"next\" href=\"")
+            .Attr(page.next_comments_url)
+            .Raw("\">More comments</a></nav>");
+    }
+    html.Raw("</section>");
+}
+
+}  // namespace
 
 Html RenderProfile(const ProfilePage& page) {
     const User& user = page.user;
@@ -22,6 +62,14 @@ Html RenderProfile(const ProfilePage& page) {
         .Raw("</p></header>");
     if (!user.bio_html.empty()) {
         html.Raw("<div class=\"body bio\">").TrustedStored(user.bio_html).Raw("</div>");
+    }
+    if (!user.website.empty()) {
+        // rel=ugc nofollow: the address is the person's own claim, not the site's endorsement.
+        html.Raw("<p class=\"website\"><a rel=\"ugc nofollow noopener\" href=\"")
+            .Attr(user.website)
+            .Raw("\">")
+            .Text(user.website)
+            .Raw("</a></p>");
     }
     html.Raw("<p class=\"meta\">Joined ");
     AppendTime(html, user.created_at, page.now);
@@ -47,9 +95,53 @@ Html RenderProfile(const ProfilePage& page) {
         }
         html.Raw("</ol>");
     }
+    if (!page.more_hoots_url.empty()) {
+        html.Raw("<nav class=\"pager\" aria-label=\"More hoots\"><a rel=\"next\" href=\"")
+            .Attr(page.more_hoots_url)
+            .Raw("\">More hoots</a></nav>");
+    }
     html.Raw("</section>");
+    AppendComments(html, page);
     return html;
 }
+
+namespace {
+
+// A form of its own: changing the password needs the current one, and signs out every other
+// session, so it is not mixed into the profile's fields.
+void AppendPasswordForm(Html& html, const ProfileEditPage& page) {
+    html.Raw("<section class=\"password\" aria-labelledby=\"password-heading\">")
+        .Raw("<h2 id=\"password-heading\">Change password</h2>");
+    if (page.password_changed) {
+        html.Raw(
+            "<p class=\"saved\" role=\"status\">Password changed. Your other sessions "
+            "are signed out.</p>");
+    }
+    html.Raw("<form class=\"form\" method=\"post\" action=\"").Attr(kChangePasswordPath).Raw("\">");
+    AppendCsrf(html, page.csrf_token);
+    AppendErrorSummary(html, page.password_errors);
+    AppendField(html,
+                {.name = "current_password",
+                 .label = "Current password",
+                 .kind = FieldKind::kPassword,
+                 .autocomplete = "current-password",
+                 .required = true},
+                page.password_errors);
+    const std::string hint = "At least " + std::to_string(kMinPassword) +
+                             " characters. Your other sessions will be signed out.";
+    AppendField(html,
+                {.name = "new_password",
+                 .label = "New password",
+                 .kind = FieldKind::kPassword,
+                 .hint = hint,
+                 .autocomplete = "new-password",
+                 .min_length = kMinPassword,
+                 .required = true},
+                page.password_errors);
+    html.Raw("<button type=\"submit\">Change password</button></form></section>");
+}
+
+}  // namespace
 
 Html RenderProfileEdit(const ProfileEditPage& page) {
     Html html(4096 + page.bio.size());
@@ -81,9 +173,17 @@ Html RenderProfileEdit(const ProfileEditPage& page) {
                  .hint = bio_hint,
                  .rows = 8},
                 page.errors);
-    html.Raw("<button type=\"submit\">Save</button></form><p><a href=\"")
-        .Attr(UserUrl(page.username))
-        .Raw("\">View your profile</a></p>");
+    AppendField(html,
+                {.name = "website",
+                 .label = "Website",
+                 .value = page.website,
+                 .hint = "An address starting with http:// or https://; leave empty for none.",
+                 .autocomplete = "url",
+                 .max_length = kMaxWebsite},
+                page.errors);
+    html.Raw("<button type=\"submit\">Save</button></form>");
+    AppendPasswordForm(html, page);
+    html.Raw("<p><a href=\"").Attr(UserUrl(page.username)).Raw("\">View your profile</a></p>");
     return html;
 }
 

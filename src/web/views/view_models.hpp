@@ -8,6 +8,8 @@
 
 #include "domain/model.hpp"
 #include "domain/social.hpp"
+#include "domain/ranking.hpp"
+#include "service/ports.hpp"
 
 namespace hoot::web::views {
 
@@ -31,6 +33,8 @@ struct PageChrome {
     std::string css_url;        // content-hashed asset URLs (the JS reads the CSRF token from
                                 // <meta name="csrf-token"> for its in-place requests)
     std::string js_url;
+    std::string atom_url = {};  // the page's Atom feed, offered as rel="alternate"
+    std::string atom_title = {};
 };
 
 // Field → message, in the order the fields appear; `general` for errors not tied to a field.
@@ -51,6 +55,13 @@ struct FeedPage {
     std::string next_url;  // empty on the last page
     UnixSeconds now = 0;
     bool signed_in = false;
+    FeedOrder order = FeedOrder::kLatest;
+    TopPeriod period = TopPeriod::kWeek;  // Top only
+};
+
+// Every tag with how many hoots carry it.
+struct TagsPage {
+    std::vector<service::TagCount> tags;
 };
 
 struct ThreadPage {
@@ -119,6 +130,9 @@ struct ProfileEditPage {
     FormErrors errors;
     bool saved = false;
     std::string csrf_token;
+    std::string website = {};
+    FormErrors password_errors = {};  // the change-password form's own errors
+    bool password_changed = false;
 };
 
 struct ProfilePage {
@@ -129,6 +143,10 @@ struct ProfilePage {
     bool blocked = false;  // the signed-in reader has blocked this user
     std::string csrf_token;
     UnixSeconds now = 0;
+    std::vector<service::AuthoredComment> comments = {};  // newest first, one page
+    std::string more_hoots_url = {};     // the author's hoots beyond the first page
+    std::string next_comments_url = {};  // empty on the last page of comments
+    bool comments_paged = false;         // showing a later page of comments
 };
 
 // --- following, notifications, messages (issue 4)
@@ -173,6 +191,10 @@ struct ConversationPage {
     std::string csrf_token;
     UserId viewer_id;
     UnixSeconds now = 0;
+    std::vector<service::AuthoredComment> comments = {};  // newest first, one page
+    std::string more_hoots_url = {};     // the author's hoots beyond the first page
+    std::string next_comments_url = {};  // empty on the last page of comments
+    bool comments_paged = false;         // showing a later page of comments
 };
 
 struct ErrorPage {

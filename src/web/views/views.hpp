@@ -31,5 +31,6 @@ render::Html RenderConversations(const ConversationsPage& page);      // message
 render::Html RenderConversation(const ConversationPage& page);
 // "Ada commented on “Sore glutes”": one line saying what a notification is about.
 std::string DescribeNotification(const Notification& notification);
+render::Html RenderTags(const TagsPage& page);              // tags_view.cpp
 
 }  // namespace hoot::web::views

@@ -1,0 +1,129 @@
+// The feed orders and the tag list. Hot's SQL rank must stay equal to domain/ranking.cpp's
+// HotRank (the store test compares them).
+
+#include <array>
+#include <string>
+
+#include "store/sqlite/guard.hpp"
+#include "store/sqlite/stores.hpp"
+
+namespace hoot::store::sqlite {
+namespace {
+
+// Parameters: ?1 = 1 on the first page, ?2 now, ?3 cursor key or rank, ?4 cursor id, ?5 limit,
+// ?6 since (Top; 0 otherwise), ?7 tag (tagged variants only). Column 12 is the sort key.
+constexpr std::string_view kColumns =
+    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "
+    "h.positive, h.negative, u.id, u.username, u.display_name, ";
+constexpr std::string_view kHotRank =
+    "(ln(max(1, 1 + h.positive - h.negative + h.comment_count)) - "
+    "1.8 * ln(max(0, ?2 - h.created_at) / 3600.0 + 2.0))";
+
+struct OrderSql {
+    std::string_view key;    // the sort key expression
+    std::string_view where;  // the order's own condition
+};
+
+// Top over all time walks the hoots_top index (the unary + keeps the planner off the time
+// index); over a period it reads that period's hoots by time and sorts them, so a quiet week
+// on a large old site costs the week, not the whole index.
+constexpr int kTopAllTime = 4;
+
+OrderSql SqlFor(int variant) {
+    if (variant == kTopAllTime) return {"(h.positive - h.negative)", "+h.created_at <= ?2"};
+    switch (static_cast<FeedOrder>(variant)) {
+        case FeedOrder::kHot:
+            return {kHotRank, "h.created_at <= ?2"};
+        case FeedOrder::kTop:
+            return {"(h.positive - h.negative)", "h.created_at <= ?2"};
+        case FeedOrder::kUnanswered:
+            return {"h.created_at", "?2 IS NOT NULL AND h.comment_count = 0"};
+        case FeedOrder::kLatest:
+            break;
+    }
+    // Latest pages by time alone; ?2 is named only so every variant takes the same parameters.
+    return {"h.created_at", "?2 IS NOT NULL"};
+}
+
+std::string BuildFeedSql(int variant, bool tagged) {
+    const OrderSql sql = SqlFor(variant);
+    const bool walk_index = variant == kTopAllTime;
+    std::string text(kColumns);
+    text.append(sql.key).append(" AS sort_key FROM hoots h JOIN users u ON u.id = h.author_id ");
+    if (tagged) text.append("JOIN hoot_tags t ON t.hoot_id = h.id AND t.tag = ?7 ");
+    text.append(walk_index ? "WHERE h.deleted_at IS NULL AND +h.created_at >= ?6 AND "
+                           : "WHERE h.deleted_at IS NULL AND h.created_at >= ?6 AND ")
+        .append(sql.where)
+        .append(
+            " AND (?1 OR (sort_key, h.id) < (?3, ?4)) ORDER BY sort_key DESC, h.id DESC "
+            "LIMIT ?5");
+    return text;
+}
+
+// Built once: [variant][tagged], the variants being the four orders and Top over all time.
+const std::string& FeedSql(const service::FeedQuery& query) {
+    static const auto table = [] {
+        std::array<std::array<std::string, 2>, 5> sql;
+        for (int variant = 0; variant < 5; ++variant) {
+            sql[static_cast<std::size_t>(variant)][0] = BuildFeedSql(variant, false);
+            sql[static_cast<std::size_t>(variant)][1] = BuildFeedSql(variant, true);
+        }
+        return sql;
+    }();
+    const int variant = query.order == FeedOrder::kTop && query.since <= 0
+                            ? kTopAllTime
+                            : static_cast<int>(query.order);
+    return table[static_cast<std::size_t>(variant)][query.tag.empty() ? 0 : 1];
+}
+
+constexpr std::string_view kTags =
+    "SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag LIMIT ?";
+
+}  // namespace
+
+Result<std::vector<service::FeedRow>> SqliteHootStore::Feed(const service::FeedQuery& query) {
+    return Guarded([&]() -> Result<std::vector<service::FeedRow>> {
+        auto conn = db_.Read();
+        const bool tagged = !query.tag.empty();
+        auto stmt = conn->Prepare(FeedSql(query));
+        stmt.Bind(1, query.has_cursor ? 0 : 1).Bind(2, query.now);
+        if (query.order == FeedOrder::kHot) {
+            stmt.Bind(3, query.rank);
+        } else {
+            stmt.Bind(3, query.key);
+        }
+        stmt.Bind(4, query.id).Bind(5, query.limit).Bind(6, query.since);
+        if (tagged) stmt.Bind(7, std::string_view(query.tag));
+        std::vector<service::FeedRow> rows;
+        while (stmt.Step()) {
+            service::FeedRow row;
+            HootSummary& h = row.hoot;
+            h.id = HootId(stmt.Int(0));
+            h.title = stmt.Text(1);
+            h.slug = stmt.Text(2);
+            h.excerpt = stmt.Text(3);
+            h.tags = SplitTags(stmt.TextView(4));
+            h.created_at = stmt.Int(5);
+            h.comment_count = stmt.Int(6);
+            h.reactions = {stmt.Int(7), stmt.Int(8)};
+            h.author = ReadAuthor(stmt, 9);
+            row.rank = stmt.Real(12);
+            row.key = stmt.Int(12);
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    });
+}
+
+Result<std::vector<service::TagCount>> SqliteHootStore::Tags(int limit) {
+    return Guarded([&]() -> Result<std::vector<service::TagCount>> {
+        auto conn = db_.Read();
+        auto stmt = conn->Prepare(kTags);
+        stmt.Bind(1, limit);
+        std::vector<service::TagCount> tags;
+        while (stmt.Step()) tags.push_back({stmt.Text(0), stmt.Int(1)});
+        return tags;
+    });
+}
+
+}  // namespace hoot::store::sqlite

@@ -1,0 +1,245 @@
+// The feed orders (Hot, Top, Unanswered, by tag), their keyset paging, the maintained tag counts,
+// a person's comments and the password change, on a real database.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "domain/ranking.hpp"
+#include "store/store_fixture.hpp"
+
+namespace hoot::testing {
+namespace {
+
+constexpr UnixSeconds kNow = 10'000'000;
+constexpr UnixSeconds kHour = 3600;
+
+class FeedStoreTest : public StoreTest {
+  protected:
+    void SetReactions(HootId id, int positive, int negative) {
+        backend().Exec("UPDATE hoots SET positive = " + std::to_string(positive) + ", negative = " +
+                       std::to_string(negative) + " WHERE id = " + std::to_string(id.value));
+    }
+
+    // Every page of `query` from the first on, `page_size` at a time, with the cursor of each
+    // page's last row as the service makes it.
+    std::vector<service::FeedRow> Walk(service::FeedQuery query, int page_size) {
+        std::vector<service::FeedRow> all;
+        query.limit = page_size;
+        for (int pages = 0; pages < 1000; ++pages) {
+            auto page = stores().hoots.Feed(query);
+            if (!page.ok()) {
+                ADD_FAILURE() << page.error().detail;
+                return all;
+            }
+            EXPECT_LE(static_cast<int>(page->size()), page_size);
+            if (page->empty()) return all;
+            all.insert(all.end(), page->begin(), page->end());
+            query.has_cursor = true;
+            query.rank = page->back().rank;
+            query.key = page->back().key;
+            query.id = page->back().hoot.id.value;
+        }
+        ADD_FAILURE() << "paging did not end";
+        return all;
+    }
+};
+HOOT_STORE_SUITE(FeedStoreTest);
+
+std::vector<std::int64_t> IdsOf(const std::vector<service::FeedRow>& rows) {
+    std::vector<std::int64_t> ids;
+    for (const auto& row : rows) ids.push_back(row.hoot.id.value);
+    return ids;
+}
+
+service::FeedQuery Query(FeedOrder order, UnixSeconds now = kNow) {
+    service::FeedQuery query;
+    query.order = order;
+    query.now = now;
+    return query;
+}
+
+TEST_P(FeedStoreTest, HotRanksAsTheDomainFormulaAndPagesThroughEveryHootOnce) {
+    UserId author = AddUser("alice");
+    UserId reader = AddUser("bob");
+    struct Made {
+        HootId id;
+        UnixSeconds created_at;
+        int positive, negative, comments;
+    };
+    // Old-and-popular against new-and-quiet, ties in points, a downvoted one, one per hour.
+    const int shape[][3] = {{0, 0, 0}, {5, 0, 2}, {1, 3, 0}, {0, 0, 1}, {20, 1, 4},
+                            {2, 0, 0}, {0, 0, 0}, {3, 1, 1}, {0, 0, 0}, {9, 0, 0}};
+    std::vector<Made> made;
+    for (int i = 0; i < 10; ++i) {
+        const UnixSeconds at = kNow - (10 - i) * 5 * kHour;
+        HootId id = AddHoot(author, at, "Hoot " + std::to_string(i));
+        SetReactions(id, shape[i][0], shape[i][1]);
+        for (int c = 0; c < shape[i][2]; ++c) AddComment(id, reader, at + 60 + c);
+        made.push_back({id, at, shape[i][0], shape[i][1], shape[i][2]});
+    }
+    std::sort(made.begin(), made.end(), [](const Made& a, const Made& b) {
+        const double ra =
+            HotRank(HotPoints(a.positive, a.negative, a.comments), a.created_at, kNow);
+        const double rb =
+            HotRank(HotPoints(b.positive, b.negative, b.comments), b.created_at, kNow);
+        return ra != rb ? ra > rb : a.id.value > b.id.value;
+    });
+    std::vector<std::int64_t> expected;
+    for (const auto& m : made) expected.push_back(m.id.value);
+
+    auto rows = Walk(Query(FeedOrder::kHot), 3);
+    EXPECT_EQ(IdsOf(rows), expected);
+    for (std::size_t i = 0; i < rows.size() && i < made.size(); ++i) {
+        const Made& m = made[i];
+        EXPECT_NEAR(rows[i].rank,
+                    HotRank(HotPoints(m.positive, m.negative, m.comments), m.created_at, kNow),
+                    1e-9);
+    }
+}
+
+TEST_P(FeedStoreTest, HotLeavesOutHootsPostedAfterItsMomentAndDeletedOnes) {
+    UserId author = AddUser("alice");
+    HootId before = AddHoot(author, kNow - kHour);
+    HootId deleted = AddHoot(author, kNow - kHour);
+    AddHoot(author, kNow + 10);  // posted while the reader was paging
+    backend().Exec("UPDATE hoots SET deleted_at = 1 WHERE id = " + std::to_string(deleted.value));
+    EXPECT_EQ(IdsOf(Walk(Query(FeedOrder::kHot), 5)), std::vector<std::int64_t>{before.value});
+}
+
+TEST_P(FeedStoreTest, TopOrdersByNetScoreWithinThePeriodAndPagesThroughTies) {
+    UserId author = AddUser("alice");
+    HootId old_best = AddHoot(author, kNow - 40 * 86400);
+    SetReactions(old_best, 50, 0);
+    HootId a = AddHoot(author, kNow - 3 * 86400);
+    SetReactions(a, 4, 1);  // 3
+    HootId b = AddHoot(author, kNow - 2 * 86400);
+    SetReactions(b, 3, 0);  // 3: a tie with a, higher id first
+    HootId c = AddHoot(author, kNow - 86400);
+    SetReactions(c, 0, 2);  // -2
+    HootId d = AddHoot(author, kNow - 60);
+    SetReactions(d, 7, 0);  // 7
+
+    auto week = Query(FeedOrder::kTop);
+    week.since = TopPeriodStart(TopPeriod::kWeek, kNow);
+    EXPECT_EQ(IdsOf(Walk(week, 1)),
+              (std::vector<std::int64_t>{d.value, b.value, a.value, c.value}));
+    auto all = Query(FeedOrder::kTop);
+    all.since = TopPeriodStart(TopPeriod::kAll, kNow);
+    EXPECT_EQ(IdsOf(Walk(all, 2)),
+              (std::vector<std::int64_t>{old_best.value, d.value, b.value, a.value, c.value}));
+}
+
+TEST_P(FeedStoreTest, UnansweredIsNewestFirstWithoutCommentedOrDeletedHoots) {
+    UserId author = AddUser("alice");
+    HootId first = AddHoot(author, 100);
+    HootId answered = AddHoot(author, 200);
+    HootId deleted = AddHoot(author, 300);
+    HootId last = AddHoot(author, 400);
+    AddComment(answered, author, 250);
+    backend().Exec("UPDATE hoots SET deleted_at = 1 WHERE id = " + std::to_string(deleted.value));
+    EXPECT_EQ(IdsOf(Walk(Query(FeedOrder::kUnanswered), 1)),
+              (std::vector<std::int64_t>{last.value, first.value}));
+}
+
+TEST_P(FeedStoreTest, EveryOrderFiltersByTag) {
+    UserId author = AddUser("alice");
+    HootId running = AddHoot(author, kNow - 100, "Run", {"running", "knees"});
+    AddHoot(author, kNow - 50, "Swim", {"swimming"});
+    HootId also = AddHoot(author, kNow - 10, "Run more", {"running"});
+    for (auto order :
+         {FeedOrder::kLatest, FeedOrder::kHot, FeedOrder::kTop, FeedOrder::kUnanswered}) {
+        SCOPED_TRACE(FeedOrderKey(order));
+        auto query = Query(order);
+        query.tag = "running";
+        EXPECT_EQ(IdsOf(Walk(query, 1)), (std::vector<std::int64_t>{also.value, running.value}));
+    }
+}
+
+TEST_P(FeedStoreTest, TagCountsFollowPostingRetaggingDeletingAndRestoring) {
+    UserId author = AddUser("alice");
+    HootId one = AddHoot(author, 100, "One", {"owls", "night"});
+    AddHoot(author, 200, "Two", {"owls"});
+    auto counts = [&] {
+        std::vector<std::pair<std::string, std::int64_t>> out;
+        auto tags = stores().hoots.Tags(100);
+        EXPECT_TRUE(tags.ok());
+        if (tags.ok())
+            for (const auto& t : *tags) out.emplace_back(t.tag, t.count);
+        return out;
+    };
+    using Counts = std::vector<std::pair<std::string, std::int64_t>>;
+    EXPECT_EQ(counts(), (Counts{{"owls", 2}, {"night", 1}}));
+
+    service::PostEdit edit;
+    edit.post = ToPost(one);
+    edit.editor = author;
+    edit.base_revision = 1;
+    edit.title = "One";
+    edit.slug = "one";
+    edit.body_source = "Body";
+    edit.body_html = "<p>Body</p>";
+    edit.excerpt = "Body";
+    edit.tags = {"night", "stars"};
+    edit.edited_at = 300;
+    ASSERT_TRUE(stores().posts.Edit(edit).ok());
+    EXPECT_EQ(counts(), (Counts{{"night", 1}, {"owls", 1}, {"stars", 1}}));
+
+    ASSERT_TRUE(stores().posts.SetDeleted(ToPost(one), true, 400).ok());
+    EXPECT_EQ(counts(), (Counts{{"owls", 1}}));
+    ASSERT_TRUE(stores().posts.SetDeleted(ToPost(one), false, 500).ok());
+    EXPECT_EQ(counts(), (Counts{{"night", 1}, {"owls", 1}, {"stars", 1}}));
+}
+
+TEST_P(FeedStoreTest, CommentsByAuthorPageNewestFirstAndSkipDeleted) {
+    UserId author = AddUser("alice");
+    UserId commenter = AddUser("bob");
+    HootId hoot = AddHoot(author, 10, "Where owls sleep");
+    std::vector<CommentId> made;
+    for (int i = 0; i < 5; ++i)
+        made.push_back(AddComment(hoot, commenter, 100 + i, "c" + std::to_string(i)));
+    AddComment(hoot, author, 200);  // someone else's
+    ASSERT_TRUE(stores().posts.SetDeleted(ToPost(made[2]), true, 300).ok());
+
+    std::vector<std::int64_t> seen;
+    std::optional<service::TimeCursor> after;
+    for (int pages = 0; pages < 10; ++pages) {
+        auto page = stores().comments.ByAuthor(commenter, after, 2);
+        ASSERT_TRUE(page.ok()) << page.error().detail;
+        if (page->empty()) break;
+        for (const auto& c : *page) {
+            seen.push_back(c.id.value);
+            EXPECT_EQ(c.hoot, hoot);
+            EXPECT_EQ(c.hoot_title, "Where owls sleep");
+        }
+        after = service::TimeCursor{page->back().created_at, page->back().id.value};
+    }
+    EXPECT_EQ(seen, (std::vector<std::int64_t>{made[4].value, made[3].value, made[1].value,
+                                               made[0].value}));
+}
+
+TEST_P(FeedStoreTest, ChangePasswordEndsEveryOtherSessionOfThatUserOnly) {
+    UserId alice = AddUser("alice");
+    UserId bob = AddUser("bob");
+    ASSERT_TRUE(stores().sessions.Create("keep", alice, 1, kNow).ok());
+    ASSERT_TRUE(stores().sessions.Create("other", alice, 1, kNow).ok());
+    ASSERT_TRUE(stores().sessions.Create("bobs", bob, 1, kNow).ok());
+    ASSERT_TRUE(stores().users.ChangePassword(alice, "new-hash", "keep").ok());
+    auto found = [&](const char* token) {
+        auto user = stores().sessions.Find(token, 2);
+        EXPECT_TRUE(user.ok());
+        return user.ok() && user->has_value();
+    };
+    EXPECT_TRUE(found("keep"));
+    EXPECT_FALSE(found("other"));
+    EXPECT_TRUE(found("bobs"));
+    auto credentials = stores().users.FindCredentials("alice");
+    ASSERT_TRUE(credentials.ok() && credentials->has_value());
+    EXPECT_EQ((*credentials)->password_hash, "new-hash");
+    EXPECT_EQ(stores().users.ChangePassword(UserId(9999), "x", "").error().code, Errc::kNotFound);
+}
+
+}  // namespace
+}  // namespace hoot::testing
