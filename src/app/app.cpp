@@ -39,6 +39,7 @@ struct App::Impl {
           accounts(backend.stores()),
           hoots(backend.stores()),
           posts(backend.stores()),
+          search(backend.stores()),
           site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
           limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
                                      : std::map<std::string, http::RateRule, std::less<>>{}) {}
@@ -48,7 +49,8 @@ struct App::Impl {
     service::AccountService accounts;
     service::HootService hoots;
     service::PostService posts;
-    service::Services services{accounts, hoots, posts};
+    service::SearchService search;
+    service::Services services{accounts, hoots, posts, search};
     web::Site site;
     web::WebContext web{site, services};
     http::Router router;

@@ -11,6 +11,7 @@
 
 #include "domain/model.hpp"
 #include "domain/result.hpp"
+#include "domain/search_query.hpp"
 
 namespace hoot::service {
 
@@ -185,6 +186,18 @@ class SettingsStore {
     virtual Result<std::string> GetOrInsert(std::string_view key, std::string_view initial) = 0;
 };
 
+// Full-text search over live hoots, comments and updates (deleted ones are never found).
+class SearchStore {
+  public:
+    virtual ~SearchStore() = default;
+    // One page of hits, one per hoot, skipping `offset`. With terms: best match first (a title
+    // match outranks a body match), each hit's marked text showing where it matched. With only
+    // filters: newest first, the title and excerpt unmarked. Every term is passed as a quoted
+    // phrase: nothing in `query` is read as search syntax by the database.
+    virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query, int offset,
+                                                  int limit) = 0;
+};
+
 // What the services are built on; the composition root (app/) wires a backend into it.
 struct Stores {
     UserStore& users;
@@ -193,6 +206,7 @@ struct Stores {
     CommentStore& comments;
     PostStore& posts;
     SettingsStore& settings;
+    SearchStore& search;
 };
 
 }  // namespace hoot::service

@@ -4,6 +4,7 @@
 #include "service/accounts.hpp"
 #include "service/hoots.hpp"
 #include "service/posts.hpp"
+#include "service/search.hpp"
 
 namespace hoot::service {
 
@@ -11,6 +12,7 @@ struct Services {
     AccountService& accounts;
     HootService& hoots;
     PostService& posts;
+    SearchService& search;
 };
 
 }  // namespace hoot::service
