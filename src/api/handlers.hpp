@@ -27,4 +27,7 @@ http::Response AddReply(service::Services& services, http::RequestContext& ctx);
 http::Response DeletePost(service::Services& services, http::RequestContext& ctx);
 http::Response RestorePost(service::Services& services, http::RequestContext& ctx);
 
+// search_api.cpp
+http::Response Search(service::Services& services, http::RequestContext& ctx);
+
 }  // namespace hoot::api

@@ -67,6 +67,7 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/posts/{id}/delete",       page(web::DeletePost), kMember);
     router.Add("POST", "/posts/{id}/restore",      page(web::RestorePost), kMember);
     router.Add("POST", "/theme",                   page(web::SetTheme), kPage);
+    router.Add("GET",  "/search",                  page(web::ShowSearch), kPage);
 
     router.Add("POST", "/api/v1/auth/login",       api(api::Login), Limited(kApi, "signin"));
     router.Add("POST", "/api/v1/users",            api(api::CreateUser), Limited(kApi, "signup"));
@@ -86,6 +87,7 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/api/v1/posts/{id}/replies", api(api::AddReply), Limited(kApiMember, "comment"));
     router.Add("DELETE", "/api/v1/posts/{id}",     api(api::DeletePost), kApiMember);
     router.Add("POST", "/api/v1/posts/{id}/restore", api(api::RestorePost), kApiMember);
+    router.Add("GET",  "/api/v1/search",           api(api::Search), kApi);
     // clang-format on
 }
 

@@ -44,6 +44,9 @@ http::Response ShowEditPost(const WebContext& wc, http::RequestContext& ctx);
 http::Response SaveEditPost(const WebContext& wc, http::RequestContext& ctx);
 http::Response ShowRevisions(const WebContext& wc, http::RequestContext& ctx);
 
+// search_page.cpp
+http::Response ShowSearch(const WebContext& wc, http::RequestContext& ctx);
+
 // theme.cpp
 http::Response SetTheme(const WebContext& wc, http::RequestContext& ctx);
 

@@ -29,6 +29,10 @@ std::string PostRestoreUrl(PostId post);                     // /posts/7/restore
 std::string ApiReactionUrl(PostId post, ReactionKind kind);  // /api/v1/posts/7/reactions/helpful
 std::string HootRevisionsUrl(HootId id);                     // /hoots/7/revisions
 std::string_view OrderKey(CommentOrder order);                              // latest|oldest|best
+// The thread at one of its posts: the hoot's own URL for the hoot itself; for a comment the
+// whole thread (full=1, so the comment is on the page) at its anchor: /hoots/7/slug?full=1#c-12
+std::string HootPostUrl(HootId id, std::string_view slug, PostId post);
+std::string SearchUrl(std::string_view query, int page = 1);  // /search?q=...&page=2
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);
 
@@ -40,5 +44,7 @@ inline constexpr std::string_view kSignUpPath = "/signup";
 inline constexpr std::string_view kLogoutPath = "/logout";
 inline constexpr std::string_view kEditProfilePath = "/settings/profile";
 inline constexpr std::string_view kThemePath = "/theme";
+inline constexpr std::string_view kSearchPath = "/search";
+inline constexpr std::string_view kApiSearchPath = "/api/v1/search";
 
 }  // namespace hoot::web

@@ -46,6 +46,17 @@ void AppendHead(Html& html, const PageChrome& chrome) {
     html.Raw("</head>");
 }
 
+// A plain GET form, so it works without JS; the browser walkthrough finds it by role and name.
+void AppendSearchBox(Html& html, const PageChrome& chrome) {
+    html.Raw("<form class=\"search-box\" role=\"search\" method=\"get\" action=\"")
+        .Attr(kSearchPath)
+        .Raw("\"><label class=\"visually-hidden\" for=\"search-q\">Search hoots</label>")
+        .Raw("<input id=\"search-q\" type=\"search\" name=\"q\" placeholder=\"Search hoots\" ")
+        .Raw("maxlength=\"512\" value=\"")
+        .Attr(chrome.search_query)
+        .Raw("\"><button type=\"submit\">Search</button></form>");
+}
+
 void AppendTopBar(Html& html, const PageChrome& chrome) {
     html.Raw("<header class=\"topbar\"><nav aria-label=\"Site\"><a class=\"home\" href=\"")
         .Attr(kHomePath)
@@ -54,6 +65,7 @@ void AppendTopBar(Html& html, const PageChrome& chrome) {
         .Raw("</a><a href=\"")
         .Attr(kNewPostPath)
         .Raw("\">New Post</a>");
+    AppendSearchBox(html, chrome);
     // Bell and DM box go here once notifications and messages exist.
     const Viewer& viewer = chrome.viewer;
     if (viewer.signed_in) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/model.hpp"
+#include "domain/search_query.hpp"
 
 namespace hoot::web::views {
 
@@ -28,6 +29,7 @@ struct PageChrome {
     std::string css_url;        // content-hashed asset URLs (the JS reads the CSRF token from
                                 // <meta name="csrf-token"> for its in-place requests)
     std::string js_url;
+    std::string search_query = {};  // what the top bar's search box shows (on /search)
 };
 
 // Field → message, in the order the fields appear; `general` for errors not tied to a field.
@@ -128,6 +130,14 @@ struct ErrorPage {
     int status = 500;
     std::string heading;
     std::string message;
+};
+
+struct SearchResultsPage {
+    std::string query;   // the query read back in its own syntax; empty: nothing was asked
+    std::vector<SearchHit> hits;
+    int page = 1;
+    std::string previous_url, next_url;  // empty when there is none
+    UnixSeconds now = 0;
 };
 
 }  // namespace hoot::web::views

@@ -24,5 +24,6 @@ render::Html RenderProfile(const ProfilePage& page);
 render::Html RenderError(const ErrorPage& page);
 render::Html RenderEditPost(const EditPostPage& page);      // edit_view.cpp
 render::Html RenderRevisions(const RevisionsPage& page);    // revisions_view.cpp
+render::Html RenderSearch(const SearchResultsPage& page);   // search_view.cpp
 
 }  // namespace hoot::web::views
