@@ -11,25 +11,39 @@
 namespace hoot::store::sqlite {
 namespace {
 
-// Matches ranked by bm25 with a title match worth ten body matches, best document per hoot.
+// Ranked: the newest kCandidates matching documents of live threads that pass the filters
+// (walked newest thread first, straight from the index's rowid order: see migration 4), scored
+// by bm25 with a title match worth ten body matches, then the best document of each hoot.
+// Bounding the candidates bounds the work for words that are everywhere; a query that matches
+// fewer documents is ranked over all of them.
 // Parameters: ?1 the MATCH text, ?2 limit, ?3 offset, ?4/?5 tags (JSON array, count),
-// ?6 usernames (JSON array), ?7 the MATCH text of excluded terms.
+// ?6 usernames (JSON array), ?7 the MATCH text of excluded terms, ?8 the candidate cap.
 constexpr std::string_view kRankedHead =
-    "WITH m AS MATERIALIZED (SELECT rowid AS doc, hoot_id, "
-    "bm25(search_index, 10.0, 1.0) AS score FROM search_index WHERE search_index MATCH ?1), "
-    "best AS (SELECT doc, hoot_id, MIN(score) AS score FROM m GROUP BY hoot_id) "
+    "WITH m AS MATERIALIZED (SELECT search_index.rowid AS doc, "
+    "bm25(search_index, 10.0, 1.0) AS score FROM search_index "
+    "JOIN hoots h ON h.id = (search_index.rowid >> 31) "
+    "WHERE search_index MATCH ?1 AND h.deleted_at IS NULL";
+// With user: the authors' hoots are few next to a common word's matches, so they lead, and the
+// index is asked about each one's range of rows.
+constexpr std::string_view kRankedByAuthorHead =
+    "WITH m AS MATERIALIZED (SELECT search_index.rowid AS doc, "
+    "bm25(search_index, 10.0, 1.0) AS score FROM hoots h CROSS JOIN search_index "
+    "ON search_index.rowid BETWEEN h.id * 2147483648 AND h.id * 2147483648 + 2147483647 "
+    "WHERE search_index MATCH ?1 AND h.deleted_at IS NULL";
+constexpr std::string_view kRankedTail =
+    " ORDER BY search_index.rowid DESC LIMIT ?8), "
+    "best AS (SELECT doc, doc >> 31 AS hoot_id, MIN(score) AS score FROM m GROUP BY 2) "
     "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "
     "h.positive, h.negative, u.id, u.username, u.display_name, best.doc "
     "FROM best JOIN hoots h ON h.id = best.hoot_id JOIN users u ON u.id = h.author_id "
-    "WHERE h.deleted_at IS NULL";
-constexpr std::string_view kRankedOrder = " ORDER BY best.score, h.id DESC LIMIT ?2 OFFSET ?3";
+    "ORDER BY best.score, h.id DESC LIMIT ?2 OFFSET ?3";
 
 // Filters alone: the newest matching hoots. Same columns; doc is 0 (no match to show).
 constexpr std::string_view kFilteredHead =
     "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "
     "h.positive, h.negative, u.id, u.username, u.display_name, 0 "
     "FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.deleted_at IS NULL";
-constexpr std::string_view kFilteredOrder =
+constexpr std::string_view kFilteredTail =
     " ORDER BY h.created_at DESC, h.id DESC LIMIT ?2 OFFSET ?3";
 
 constexpr std::string_view kTagFilter =
@@ -40,15 +54,17 @@ constexpr std::string_view kUserFilter =
     "(SELECT value FROM json_each(?6)))";
 constexpr std::string_view kUnansweredFilter = " AND h.comment_count = 0";
 constexpr std::string_view kExcludeFilter =
-    " AND h.id NOT IN (SELECT hoot_id FROM search_index WHERE search_index MATCH ?7)";
+    " AND h.id NOT IN (SELECT rowid >> 31 FROM search_index WHERE search_index MATCH ?7)";
 
 // Where one document matched: its title highlighted and the best stretch of its body.
 constexpr std::string_view kMarkedText =
-    "SELECT kind, post_id, highlight(search_index, 0, ?3, ?4), "
+    "SELECT post_id, highlight(search_index, 0, ?3, ?4), "
     "snippet(search_index, 1, ?3, ?4, '…', 32) FROM search_index "
     "WHERE search_index MATCH ?1 AND rowid = ?2";
 
-constexpr int kParamTags = 4, kParamTagCount = 5, kParamUsers = 6, kParamExcluded = 7;
+constexpr int kParamTags = 4, kParamTagCount = 5, kParamUsers = 6, kParamExcluded = 7,
+              kParamCandidates = 8;
+constexpr int kCandidates = 1000;
 
 // An FTS5 string: in double quotes, inner quotes doubled. Whatever it holds is then only text
 // for the tokenizer (a phrase when it has several words), never an operator.
@@ -80,18 +96,20 @@ std::string MatchText(const SearchQuery& query) {
 std::string JsonList(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
 std::string BuildSql(const SearchQuery& query) {
-    std::string sql(query.HasTerms() ? kRankedHead : kFilteredHead);
+    std::string sql(!query.HasTerms()     ? kFilteredHead
+                    : query.users.empty() ? kRankedHead
+                                          : kRankedByAuthorHead);
     if (!query.tags.empty()) sql += kTagFilter;
     if (!query.users.empty()) sql += kUserFilter;
     if (query.unanswered) sql += kUnansweredFilter;
     if (!query.excluded.empty()) sql += kExcludeFilter;
-    sql += query.HasTerms() ? kRankedOrder : kFilteredOrder;
+    sql += query.HasTerms() ? kRankedTail : kFilteredTail;
     return sql;
 }
 
 void BindQuery(Stmt& stmt, const SearchQuery& query, const std::string& match, int offset,
                int limit) {
-    if (query.HasTerms()) stmt.Bind(1, std::string_view(match));
+    if (query.HasTerms()) stmt.Bind(1, std::string_view(match)).Bind(kParamCandidates, kCandidates);
     stmt.Bind(2, limit).Bind(3, offset);
     if (!query.tags.empty())
         stmt.Bind(kParamTags, std::string_view(JsonList(query.tags)))
@@ -124,13 +142,12 @@ void MarkHit(Connection& conn, const std::string& match, std::int64_t doc, Searc
     auto stmt = conn.Prepare(kMarkedText);
     stmt.BindAll(std::string_view(match), doc, kMarkStart, kMarkEnd);
     if (!stmt.Step()) return;
-    const std::int64_t kind = stmt.Int(0);
-    hit.match = kind == 2   ? SearchMatch::kComment
-                : kind == 3 ? SearchMatch::kUpdate
-                            : SearchMatch::kHoot;
-    hit.post = PostId(stmt.Int(1));
-    if (hit.match == SearchMatch::kHoot) hit.title_marked = stmt.Text(2);
-    hit.snippet_marked = stmt.Text(3);
+    hit.post = PostId(stmt.Int(0));
+    hit.match = (doc & 1) != 0                        ? SearchMatch::kUpdate
+                : hit.post.value != hit.hoot.id.value ? SearchMatch::kComment
+                                                      : SearchMatch::kHoot;
+    if (hit.match == SearchMatch::kHoot) hit.title_marked = stmt.Text(1);
+    hit.snippet_marked = stmt.Text(2);
 }
 
 }  // namespace
