@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -196,6 +197,7 @@ struct Shape {
     std::string name;
     std::vector<std::string> queries;
     int limit = service::kSearchPageSize;
+    bool similar_titles = false;
 };
 
 // Query texts per shape, drawn from frequency bands of the vocabulary (rank 0 is the commonest).
@@ -221,7 +223,7 @@ std::vector<Shape> MakeShapes(Generator& gen, int runs) {
         {"common word -mid word", {}},
         {"mid word is:unanswered", {}},
         {"tag:common alone", {}},
-        {"composer title, 4 words (limit 5)", {}, 5},
+        {"similar titles: 6 typed words (limit 5)", {}, 5, true},
     };
     for (int i = 0; i < runs; ++i) {
         shapes[0].queries.push_back(word_in(0, 9));
@@ -234,9 +236,17 @@ std::vector<Shape> MakeShapes(Generator& gen, int runs) {
         shapes[7].queries.push_back(word_in(0, 9) + " -" + word_in(100, 999));
         shapes[8].queries.push_back(word_in(100, 999) + " is:unanswered");
         shapes[9].queries.push_back("tag:" + tag_in(0, 4));
-        shapes[10].queries.push_back(gen.Text(4));
+        shapes[10].queries.push_back(gen.Text(6));
     }
     return shapes;
+}
+
+// This thread's CPU time: on a shared, loaded machine it shows what a search costs apart from
+// waiting for a core.
+double ThreadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 double Percentile(std::vector<double> values, double p) {
@@ -275,27 +285,34 @@ int main(int argc, char** argv) {
 
     service::SearchService search(backend.stores());
     std::vector<Shape> shapes = MakeShapes(gen, options.runs);
-    std::printf("\n| query shape | p50 | p99 | max | mean hits |\n|---|---:|---:|---:|---:|\n");
-    std::vector<double> all;
+    std::printf(
+        "\n| query shape | p50 | p99 | max | CPU p50 | CPU p99 | mean hits |\n"
+        "|---|---:|---:|---:|---:|---:|---:|\n");
+    std::vector<double> all, all_cpu;
     for (const Shape& shape : shapes) {
         // One untimed pass over a few queries: the first touches of the file are not searches.
         for (std::size_t i = 0; i < std::min<std::size_t>(10, shape.queries.size()); ++i)
-            (void)search.Search(shape.queries[i], 1, shape.limit);
-        std::vector<double> ms;
+            (void)search.Search(shape.queries[i], 1, shape.limit, shape.similar_titles);
+        std::vector<double> ms, cpu;
         double hits = 0;
         for (const auto& query : shape.queries) {
+            const double cpu_start = ThreadCpuMs();
             const auto start = Clock::now();
-            auto result = search.Search(query, 1, shape.limit);
+            auto result = search.Search(query, 1, shape.limit, shape.similar_titles);
             ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            cpu.push_back(ThreadCpuMs() - cpu_start);
             Check(result.ok(), "a search");
             hits += static_cast<double>(result->hits.size());
         }
         all.insert(all.end(), ms.begin(), ms.end());
-        std::printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.1f |\n", shape.name.c_str(),
-                    Percentile(ms, 0.5), Percentile(ms, 0.99), Percentile(ms, 1.0),
+        all_cpu.insert(all_cpu.end(), cpu.begin(), cpu.end());
+        std::printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f |\n",
+                    shape.name.c_str(), Percentile(ms, 0.5), Percentile(ms, 0.99),
+                    Percentile(ms, 1.0), Percentile(cpu, 0.5), Percentile(cpu, 0.99),
                     hits / static_cast<double>(shape.queries.size()));
     }
-    std::printf("| **all shapes** | %.2f ms | %.2f ms | %.2f ms | |\n", Percentile(all, 0.5),
-                Percentile(all, 0.99), Percentile(all, 1.0));
+    std::printf("| **all shapes** | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | |\n",
+                Percentile(all, 0.5), Percentile(all, 0.99), Percentile(all, 1.0),
+                Percentile(all_cpu, 0.5), Percentile(all_cpu, 0.99));
     return 0;
 }

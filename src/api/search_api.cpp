@@ -57,7 +57,9 @@ http::Response Search(service::Services& services, http::RequestContext& ctx) {
     if (!page) return JsonError(page.error());
     auto limit = IntParam(ctx.request, "limit", service::kSearchPageSize);
     if (!limit) return JsonError(limit.error());
-    auto result = services.search.Search(ctx.request.QueryParam("q").value_or(""), *page, *limit);
+    const bool similar = ctx.request.QueryParam("similar").value_or("") == "1";
+    auto result =
+        services.search.Search(ctx.request.QueryParam("q").value_or(""), *page, *limit, similar);
     if (!result) return JsonError(result.error());
     Json results = Json::array();
     for (const auto& hit : result->hits) results.push_back(ToJson(hit));

@@ -37,6 +37,9 @@ struct SearchQuery {
     std::vector<std::string> tags;      // lower-cased, without '#'
     std::vector<std::string> users;     // lower-cased, without '@'
     bool unanswered = false;
+    // Not from the syntax; set by the caller: hoots whose title has any of the words and phrases
+    // (the composer's "similar hoots"), rather than posts with all of them.
+    bool similar_titles = false;
 
     // Words or phrases to rank by (otherwise only filters: newest hoots first).
     bool HasTerms() const { return !words.empty() || !phrases.empty(); }

@@ -4,7 +4,8 @@
 
 namespace hoot::service {
 
-Result<SearchPage> SearchService::Search(std::string_view text, int page, int page_size) {
+Result<SearchPage> SearchService::Search(std::string_view text, int page, int page_size,
+                                         bool similar_titles) {
     if (page < 1 || page > kMaxSearchPage)
         return Error::Make(Errc::kBadRequest,
                            "The page must be a number from 1 to " + std::to_string(kMaxSearchPage) +
@@ -17,6 +18,7 @@ Result<SearchPage> SearchService::Search(std::string_view text, int page, int pa
             "limit");
     SearchPage result;
     result.query = ParseSearchQuery(text);
+    result.query.similar_titles = similar_titles;
     result.page = page;
     if (result.query.Empty()) return result;
     // One more than a page tells whether there is a next one.

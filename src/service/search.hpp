@@ -30,7 +30,9 @@ class SearchService {
     // Any text is a valid query (an empty one finds nothing). kBadRequest naming "page" when
     // `page` is outside 1..kMaxSearchPage, or "limit" when `page_size` is outside
     // 1..kMaxSearchPageSize; kUnavailable/kInternal from the store.
-    Result<SearchPage> Search(std::string_view text, int page, int page_size = kSearchPageSize);
+    // `similar_titles`: hoots whose titles share any word with `text` (SearchQuery).
+    Result<SearchPage> Search(std::string_view text, int page, int page_size = kSearchPageSize,
+                              bool similar_titles = false);
 
   private:
     Stores stores_;

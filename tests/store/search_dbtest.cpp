@@ -296,6 +296,18 @@ TEST_P(SearchTest, PagesAreCappedAndSayWhetherMoreFollow) {
     EXPECT_FALSE(search_->Search("puffin", 1, service::kMaxSearchPageSize + 1).ok());
 }
 
+TEST_P(SearchTest, SimilarTitlesShareAnyWordOfTheTitle) {
+    Hoot kestrel = Ask(alice_, "How does a kestrel hover so still?", "Wind.");
+    Hoot heron = Ask(alice_, "Where do herons nest?", "Colonies; a kestrel flew by.");
+    Ask(alice_, "Swimming technique", "Breathing.");
+    auto page = search_->Search("Why does the kestrel hover", 1, 5, true);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->hits.size(), 1u);  // titles only: the heron's body does not count
+    EXPECT_EQ(page->hits[0].hoot.id, kestrel.id);
+    EXPECT_EQ(Found("why does the kestrel hover"), Ids{});  // all words, in one post
+    (void)heron;
+}
+
 TEST_P(SearchTest, EmptyQueryFindsNothing) {
     Ask(alice_, "Anything", "At all.");
     EXPECT_TRUE(Find("").hits.empty());

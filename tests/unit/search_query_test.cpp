@@ -25,8 +25,13 @@ void PrintTo(const QueryCase& c, std::ostream* os) { *os << c.name; }
 
 SearchQuery Q(Words words, Words phrases = {}, Words excluded = {}, Words tags = {},
               Words users = {}, bool unanswered = false) {
-    return SearchQuery{std::move(words), std::move(phrases), std::move(excluded),
-                       std::move(tags),  std::move(users),   unanswered};
+    return SearchQuery{std::move(words),
+                       std::move(phrases),
+                       std::move(excluded),
+                       std::move(tags),
+                       std::move(users),
+                       unanswered,
+                       false};
 }
 
 class ParseSearchQueryTest : public ::testing::TestWithParam<QueryCase> {};

@@ -274,7 +274,7 @@
                 showSimilar([]);
                 return;
             }
-            fetch("/api/v1/search?limit=5&q=" + encodeURIComponent(text), {
+            fetch("/api/v1/search?similar=1&limit=5&q=" + encodeURIComponent(text), {
                 credentials: "same-origin",
                 headers: { Accept: "application/json" }
             })

@@ -24,10 +24,12 @@ constexpr std::string_view kRankedHead =
     "JOIN hoots h ON h.id = (search_index.rowid >> 31) "
     "WHERE search_index MATCH ?1 AND h.deleted_at IS NULL";
 // With user: the authors' hoots are few next to a common word's matches, so they lead, and the
-// index is asked about each one's range of rows.
+// index is asked about each one's range of rows. bm25 is left out here: FTS5 recomputes its
+// whole-index statistics for every range asked (seconds for a common word), so an author's
+// matches come newest first (the score is the same for all).
 constexpr std::string_view kRankedByAuthorHead =
-    "WITH m AS MATERIALIZED (SELECT search_index.rowid AS doc, "
-    "bm25(search_index, 10.0, 1.0) AS score FROM hoots h CROSS JOIN search_index "
+    "WITH m AS MATERIALIZED (SELECT search_index.rowid AS doc, 0 AS score "
+    "FROM hoots h CROSS JOIN search_index "
     "ON search_index.rowid BETWEEN h.id * 2147483648 AND h.id * 2147483648 + 2147483647 "
     "WHERE search_index MATCH ?1 AND h.deleted_at IS NULL";
 constexpr std::string_view kRankedTail =
@@ -90,6 +92,7 @@ std::string JoinQuoted(const std::vector<std::string>& terms, std::string_view o
 std::string MatchText(const SearchQuery& query) {
     std::vector<std::string> all = query.words;
     all.insert(all.end(), query.phrases.begin(), query.phrases.end());
+    if (query.similar_titles) return "{title} : (" + JoinQuoted(all, " OR ") + ")";
     return JoinQuoted(all, " AND ");
 }
 
