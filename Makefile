@@ -5,7 +5,7 @@ DATA       ?= hoot-data
 LISTEN     ?= 127.0.0.1:8080
 CMAKE_GEN  := -G Ninja
 
-.PHONY: deps build run test test-unit test-asan bench format clean
+.PHONY: deps build run test test-unit test-asan bench bench-search format clean
 
 deps:
 	@bash scripts/deps.sh
@@ -40,6 +40,10 @@ bench: build
 .PHONY: bench-sse
 bench-sse: build
 	python3 bench/sse_idle.py --binary $(BUILD)/hoot --streams 1000,5000
+# Search latency on a generated site of 100,000 hoots (bench/README.md, "Search latency").
+bench-search: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) --target search_bench
+	./$(BUILD)/bench/search_bench
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')

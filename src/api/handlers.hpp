@@ -39,5 +39,7 @@ http::Response ListConversations(service::Services& services, http::RequestConte
 http::Response ListMessages(service::Services& services, http::RequestContext& ctx);
 http::Response SendMessage(service::Services& services, http::RequestContext& ctx);
 http::Response SetBlock(service::Services& services, http::RequestContext& ctx);
+// search_api.cpp
+http::Response Search(service::Services& services, http::RequestContext& ctx);
 
 }  // namespace hoot::api

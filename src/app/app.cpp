@@ -41,6 +41,7 @@ struct App::Impl {
           messages(backend.stores(), hub),
           hoots(backend.stores(), SystemNow, notifications),
           posts(backend.stores(), SystemNow, notifications),
+          search(backend.stores()),
           site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
           limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
                                      : std::map<std::string, http::RateRule, std::less<>>{}) {}
@@ -54,7 +55,8 @@ struct App::Impl {
     service::MessageService messages;
     service::HootService hoots;
     service::PostService posts;
-    service::Services services{accounts, hoots, posts, notifications, messages};
+    service::SearchService search;
+    service::Services services{accounts, hoots, posts, notifications, messages, search};
     web::Site site;
     web::WebContext web{site, services};
     http::Router router;

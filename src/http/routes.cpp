@@ -84,6 +84,7 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("GET",  "/feed.atom",               page(web::SiteAtom), kStateless);
     router.Add("GET",  "/tags/{tag}/feed.atom",    page(web::TagAtom), kStateless);
     router.Add("GET",  "/hoots/{id}/feed.atom",    page(web::HootAtom), kStateless);
+    router.Add("GET",  "/search",                  page(web::ShowSearch), kPage);
 
     router.Add("POST", "/api/v1/auth/login",       api(api::Login), Limited(kApi, "signin"));
     router.Add("POST", "/api/v1/users",            api(api::CreateUser), Limited(kApi, "signup"));
@@ -114,6 +115,7 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("DELETE", "/api/v1/blocks/{username}", api(api::SetBlock), kApiMember);
     router.Add("GET",  "/api/v1/tags",             api(api::ListTags), kApi);
     router.Add("GET",  "/api/v1/users/{username}", api(api::GetUser), kApi);
+    router.Add("GET",  "/api/v1/search",           api(api::Search), kApi);
     // clang-format on
 }
 

@@ -12,6 +12,7 @@
 #include "domain/model.hpp"
 #include "domain/ranking.hpp"
 #include "domain/result.hpp"
+#include "domain/search_query.hpp"
 
 namespace hoot::service {
 
@@ -238,6 +239,17 @@ class SettingsStore {
 };
 
 class SocialStore;  // social_ports.hpp
+// Full-text search over live hoots, comments and updates (deleted ones are never found).
+class SearchStore {
+  public:
+    virtual ~SearchStore() = default;
+    // One page of hits, one per hoot, skipping `offset`. With terms: best match first (a title
+    // match outranks a body match), each hit's marked text showing where it matched. With only
+    // filters: newest first, the title and excerpt unmarked. Every term is passed as a quoted
+    // phrase: nothing in `query` is read as search syntax by the database.
+    virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query, int offset,
+                                                  int limit) = 0;
+};
 
 // What the services are built on; the composition root (app/) wires a backend into it.
 struct Stores {
@@ -248,6 +260,7 @@ struct Stores {
     PostStore& posts;
     SettingsStore& settings;
     SocialStore& social;
+    SearchStore& search;
 };
 
 }  // namespace hoot::service

@@ -6,6 +6,7 @@
 #include "service/messages.hpp"
 #include "service/notifications.hpp"
 #include "service/posts.hpp"
+#include "service/search.hpp"
 
 namespace hoot::service {
 
@@ -15,6 +16,7 @@ struct Services {
     PostService& posts;
     NotificationService& notifications;
     MessageService& messages;
+    SearchService& search;
 };
 
 }  // namespace hoot::service

@@ -70,6 +70,8 @@ http::Response SetBlock(const WebContext& wc, http::RequestContext& ctx);
 
 // live_events.cpp: GET /events, the signed-in reader's server-sent event stream
 http::Response OpenEventStream(const WebContext& wc, http::RequestContext& ctx);
+// search_page.cpp
+http::Response ShowSearch(const WebContext& wc, http::RequestContext& ctx);
 
 // theme.cpp
 http::Response SetTheme(const WebContext& wc, http::RequestContext& ctx);

@@ -1,6 +1,7 @@
 #include "web/page.hpp"
 
 #include "app/log.hpp"
+#include "web/urls.hpp"
 #include "web/views/views.hpp"
 
 namespace hoot::web {
@@ -24,6 +25,9 @@ views::PageChrome Chrome(const Site& site, http::RequestContext& ctx, std::strin
     chrome.theme = ctx.theme;
     chrome.css_url = site.css_url;
     chrome.js_url = site.js_url;
+    // The search box keeps what was searched for on the results page.
+    if (ctx.request.path == kSearchPath)
+        chrome.search_query = ctx.request.QueryParam("q").value_or("");
     return chrome;
 }
 

@@ -19,6 +19,17 @@ std::string HootUrl(HootId id, std::string_view slug, CommentOrder order) {
 
 std::string CommentAnchor(CommentId id) { return "c-" + std::to_string(id.value); }
 
+std::string HootPostUrl(HootId id, std::string_view slug, PostId post) {
+    if (post.value == id.value) return HootUrl(id, slug);
+    return HootUrl(id, slug) + "?full=1#" + CommentAnchor(CommentId(post.value));
+}
+
+std::string SearchUrl(std::string_view query, int page) {
+    std::string url = std::string(kSearchPath) + "?q=" + UrlEncode(query);
+    if (page > 1) url += "&page=" + std::to_string(page);
+    return url;
+}
+
 std::string CommentsPostUrl(HootId id) {
     return "/hoots/" + std::to_string(id.value) + "/comments";
 }

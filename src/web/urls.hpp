@@ -41,6 +41,10 @@ std::string TagAtomUrl(std::string_view tag);  // /tags/running/feed.atom
 std::string HootAtomUrl(HootId id);            // /hoots/7/feed.atom (its comments)
 // /u/name?comments_after=...
 std::string UserCommentsUrl(std::string_view username, std::string_view after);
+// The thread at one of its posts: the hoot's own URL for the hoot itself; for a comment the
+// whole thread (full=1, so the comment is on the page) at its anchor: /hoots/7/slug?full=1#c-12
+std::string HootPostUrl(HootId id, std::string_view slug, PostId post);
+std::string SearchUrl(std::string_view query, int page = 1);  // /search?q=...&page=2
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);
 
@@ -73,5 +77,7 @@ inline constexpr std::string_view kReadAllNotificationsPath = "/notifications/re
 inline constexpr std::string_view kMessagesPath = "/messages";
 inline constexpr std::string_view kFollowingPath = "/following";
 inline constexpr std::string_view kNotificationSettingsPath = "/settings/notifications";
+inline constexpr std::string_view kSearchPath = "/search";
+inline constexpr std::string_view kApiSearchPath = "/api/v1/search";
 
 }  // namespace hoot::web

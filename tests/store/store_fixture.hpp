@@ -63,7 +63,9 @@ class SqliteTestBackend final : public TestBackend {
         }
         // Off while dropping: dropping a referenced table would otherwise fail on its rows.
         conn->ExecScript("PRAGMA foreign_keys = OFF;");
-        for (const auto& table : tables) conn->ExecScript(("DROP TABLE \"" + table + "\"").c_str());
+        // IF EXISTS: dropping a virtual table (full-text search) drops its shadow tables with it.
+        for (const auto& table : tables)
+            conn->ExecScript(("DROP TABLE IF EXISTS \"" + table + "\"").c_str());
         conn->ExecScript("PRAGMA foreign_keys = ON;");
     }
     void FailUserCommentCountUpdates() override {

@@ -428,4 +428,72 @@
 
     bindAll(document);
     startLive();
+
+    // --- Similar hoots in the composer -------------------------------------------------------
+    // As a title is typed, the hoots whose words match it are listed under the title field, so
+    // a question already asked is found before it is asked again. GET /api/v1/search (docs/api.md)
+    // answers; titles go in with textContent. Without JS the composer simply shows no list.
+
+    var composerTitle = document.querySelector('form.composer input[name="title"]');
+    if (composerTitle && window.fetch) {
+        var similar = document.createElement("div");
+        similar.className = "similar-hoots";
+        similar.hidden = true;
+        var similarHeading = document.createElement("p");
+        similarHeading.id = "similar-hoots-heading";
+        similarHeading.textContent = "Similar hoots";
+        var similarList = document.createElement("ul");
+        similarList.setAttribute("aria-labelledby", "similar-hoots-heading");
+        similar.appendChild(similarHeading);
+        similar.appendChild(similarList);
+        var titleField = composerTitle.parentNode;
+        titleField.parentNode.insertBefore(similar, titleField.nextSibling);
+
+        var similarTimer = null;
+        var similarSeq = 0;
+        var lastAsked = "";
+
+        var showSimilar = function (results) {
+            while (similarList.firstChild) similarList.removeChild(similarList.firstChild);
+            results.forEach(function (result) {
+                var item = document.createElement("li");
+                var link = document.createElement("a");
+                link.href = result.url;
+                link.textContent = result.hoot.title;
+                item.appendChild(link);
+                similarList.appendChild(item);
+            });
+            similar.hidden = results.length === 0;
+        };
+
+        var askSimilar = function () {
+            var text = composerTitle.value.trim();
+            if (text === lastAsked) return;
+            lastAsked = text;
+            var seq = ++similarSeq;
+            if (text.length < 3) {
+                showSimilar([]);
+                return;
+            }
+            fetch("/api/v1/search?similar=1&limit=5&q=" + encodeURIComponent(text), {
+                credentials: "same-origin",
+                headers: { Accept: "application/json" }
+            })
+                .then(function (response) {
+                    return response.ok ? response.json() : { results: [] };
+                })
+                .then(function (body) {
+                    // Only the answer to the latest title counts; slower earlier ones are dropped.
+                    if (seq === similarSeq) showSimilar(body.results || []);
+                })
+                .catch(function () {
+                    if (seq === similarSeq) showSimilar([]);
+                });
+        };
+
+        composerTitle.addEventListener("input", function () {
+            if (similarTimer) clearTimeout(similarTimer);
+            similarTimer = setTimeout(askSimilar, 250);
+        });
+    }
 })();

@@ -234,6 +234,103 @@ CREATE TABLE blocks (
     PRIMARY KEY (blocker_id, blocked_id)
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    {4, "search", R"sql(
+-- Full-text search (store/sqlite/search_store.cpp). One row per live hoot, comment and update,
+-- numbered so that the thread is in the number: rowid = hoot id * 2^31 + 2 * post id for the
+-- hoot and its comments, + 2 * update id + 1 for updates (ids stay below 2^30; past that an
+-- insert fails loudly on a taken rowid rather than mixing threads). So the search groups by
+-- thread and walks newest threads first without reading any row's content.
+-- The triggers below keep the index in step with every write to the content tables, whoever
+-- makes it (the services, an importer, a console): it never holds deleted or outdated text. A
+-- deleted hoot's comments and updates stay indexed; the search joins hoots and skips them.
+-- body is the plain text (body_text); body_source stands in where a writer left that empty.
+-- post_id: the hoot or comment, or for an update the post it was added to.
+CREATE VIRTUAL TABLE search_index USING fts5(
+    title, body, post_id UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2');
+
+CREATE TRIGGER search_hoot_insert AFTER INSERT ON hoots WHEN new.deleted_at IS NULL BEGIN
+    INSERT INTO search_index(rowid, title, body, post_id)
+    VALUES (new.id * 2147483648 + 2 * new.id, new.title,
+            IIF(new.body_text <> '', new.body_text, new.body_source), new.id);
+END;
+CREATE TRIGGER search_hoot_update AFTER UPDATE OF title, body_text, body_source, deleted_at
+ON hoots BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 2147483648 + 2 * old.id;
+    INSERT INTO search_index(rowid, title, body, post_id)
+    SELECT new.id * 2147483648 + 2 * new.id, new.title,
+           IIF(new.body_text <> '', new.body_text, new.body_source), new.id
+    WHERE new.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_hoot_delete AFTER DELETE ON hoots BEGIN
+    DELETE FROM search_index
+    WHERE rowid >= old.id * 2147483648 AND rowid < (old.id + 1) * 2147483648;
+END;
+
+CREATE TRIGGER search_comment_insert AFTER INSERT ON comments WHEN new.deleted_at IS NULL BEGIN
+    INSERT INTO search_index(rowid, title, body, post_id)
+    VALUES (new.hoot_id * 2147483648 + 2 * new.id, '',
+            IIF(new.body_text <> '', new.body_text, new.body_source), new.id);
+END;
+CREATE TRIGGER search_comment_update AFTER UPDATE OF body_text, body_source, deleted_at
+ON comments BEGIN
+    DELETE FROM search_index WHERE rowid = old.hoot_id * 2147483648 + 2 * old.id;
+    INSERT INTO search_index(rowid, title, body, post_id)
+    SELECT new.hoot_id * 2147483648 + 2 * new.id, '',
+           IIF(new.body_text <> '', new.body_text, new.body_source), new.id
+    WHERE new.deleted_at IS NULL;
+END;
+-- A comment's updates go and come back with it.
+CREATE TRIGGER search_comment_updates_follow AFTER UPDATE OF deleted_at ON comments
+WHEN (old.deleted_at IS NULL) <> (new.deleted_at IS NULL) BEGIN
+    DELETE FROM search_index WHERE rowid IN
+        (SELECT new.hoot_id * 2147483648 + 2 * id + 1 FROM post_updates WHERE post_id = new.id);
+    INSERT INTO search_index(rowid, title, body, post_id)
+    SELECT new.hoot_id * 2147483648 + 2 * u.id + 1, '',
+           u.heading || ' ' || IIF(u.body_text <> '', u.body_text, u.body_source), new.id
+    FROM post_updates u WHERE u.post_id = new.id AND new.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_comment_delete AFTER DELETE ON comments BEGIN
+    DELETE FROM search_index WHERE rowid = old.hoot_id * 2147483648 + 2 * old.id;
+END;
+
+-- An update of a hoot or of a live comment; its thread is the hoot, or the comment's hoot.
+CREATE TRIGGER search_update_insert AFTER INSERT ON post_updates BEGIN
+    INSERT INTO search_index(rowid, title, body, post_id)
+    SELECT COALESCE(c.hoot_id, new.post_id) * 2147483648 + 2 * new.id + 1, '',
+           new.heading || ' ' || IIF(new.body_text <> '', new.body_text, new.body_source),
+           new.post_id
+    FROM (SELECT new.post_id AS id) p LEFT JOIN comments c ON c.id = p.id
+    WHERE c.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_update_update AFTER UPDATE ON post_updates BEGIN
+    DELETE FROM search_index WHERE rowid =
+        COALESCE((SELECT hoot_id FROM comments WHERE id = old.post_id), old.post_id)
+        * 2147483648 + 2 * old.id + 1;
+    INSERT INTO search_index(rowid, title, body, post_id)
+    SELECT COALESCE(c.hoot_id, new.post_id) * 2147483648 + 2 * new.id + 1, '',
+           new.heading || ' ' || IIF(new.body_text <> '', new.body_text, new.body_source),
+           new.post_id
+    FROM (SELECT new.post_id AS id) p LEFT JOIN comments c ON c.id = p.id
+    WHERE c.deleted_at IS NULL;
+END;
+CREATE TRIGGER search_update_delete AFTER DELETE ON post_updates BEGIN
+    DELETE FROM search_index WHERE rowid =
+        COALESCE((SELECT hoot_id FROM comments WHERE id = old.post_id), old.post_id)
+        * 2147483648 + 2 * old.id + 1;
+END;
+
+INSERT INTO search_index(rowid, title, body, post_id)
+SELECT id * 2147483648 + 2 * id, title, IIF(body_text <> '', body_text, body_source), id
+FROM hoots WHERE deleted_at IS NULL;
+INSERT INTO search_index(rowid, title, body, post_id)
+SELECT hoot_id * 2147483648 + 2 * id, '', IIF(body_text <> '', body_text, body_source), id
+FROM comments WHERE deleted_at IS NULL;
+INSERT INTO search_index(rowid, title, body, post_id)
+SELECT COALESCE(c.hoot_id, u.post_id) * 2147483648 + 2 * u.id + 1, '',
+       u.heading || ' ' || IIF(u.body_text <> '', u.body_text, u.body_source), u.post_id
+FROM post_updates u LEFT JOIN comments c ON c.id = u.post_id WHERE c.deleted_at IS NULL;
+)sql"},
     {5, "profiles", R"sql(
 -- Tags with how many visible hoots carry each, kept by triggers in the transaction that changes
 -- hoot_tags or a hoot's deleted_at, so /tags never counts per view.

@@ -103,6 +103,15 @@ class SqliteSettingsStore final : public service::SettingsStore {
     Database& db_;
 };
 
+class SqliteSearchStore final : public service::SearchStore {
+  public:
+    explicit SqliteSearchStore(Database& db) : db_(db) {}
+    Result<std::vector<SearchHit>> Search(const SearchQuery& query, int offset, int limit) override;
+
+  private:
+    Database& db_;
+};
+
 // The whole SQLite backend: the database file and one of each store over it.
 class SqliteBackend {
   public:
@@ -119,6 +128,7 @@ class SqliteBackend {
     SqlitePostStore posts_{db_};
     SqliteSettingsStore settings_{db_};
     SqliteSocialStore social_{db_};
+    SqliteSearchStore search_{db_};
 };
 
 }  // namespace hoot::store::sqlite

@@ -79,6 +79,17 @@ void AppendBellAndDmBox(Html& html, const Viewer& viewer) {
     html.Raw("</a>");
 }
 
+// A plain GET form, so it works without JS; the browser walkthrough finds it by role and name.
+void AppendSearchBox(Html& html, const PageChrome& chrome) {
+    html.Raw("<form class=\"search-box\" role=\"search\" method=\"get\" action=\"")
+        .Attr(kSearchPath)
+        .Raw("\"><label class=\"visually-hidden\" for=\"search-q\">Search hoots</label>")
+        .Raw("<input id=\"search-q\" type=\"search\" name=\"q\" placeholder=\"Search hoots\" ")
+        .Raw("maxlength=\"512\" value=\"")
+        .Attr(chrome.search_query)
+        .Raw("\"><button type=\"submit\">Search</button></form>");
+}
+
 void AppendTopBar(Html& html, const PageChrome& chrome) {
     html.Raw("<header class=\"topbar\"><nav aria-label=\"Site\"><a class=\"home\" href=\"")
         .Attr(kHomePath)
@@ -89,6 +100,7 @@ void AppendTopBar(Html& html, const PageChrome& chrome) {
         .Raw("\">New Post</a><a href=\"")
         .Attr(kTagsPath)
         .Raw("\">Tags</a>");
+    AppendSearchBox(html, chrome);
     const Viewer& viewer = chrome.viewer;
     if (viewer.signed_in) AppendBellAndDmBox(html, viewer);
     if (viewer.signed_in) {

@@ -10,6 +10,7 @@
 #include "domain/social.hpp"
 #include "domain/ranking.hpp"
 #include "service/ports.hpp"
+#include "domain/search_query.hpp"
 
 namespace hoot::web::views {
 
@@ -35,6 +36,7 @@ struct PageChrome {
     std::string js_url;
     std::string atom_url = {};  // the page's Atom feed, offered as rel="alternate"
     std::string atom_title = {};
+    std::string search_query = {};  // what the top bar's search box shows (on /search)
 };
 
 // Field → message, in the order the fields appear; `general` for errors not tied to a field.
@@ -201,6 +203,14 @@ struct ErrorPage {
     int status = 500;
     std::string heading;
     std::string message;
+};
+
+struct SearchResultsPage {
+    std::string query;   // the query read back in its own syntax; empty: nothing was asked
+    std::vector<SearchHit> hits;
+    int page = 1;
+    std::string previous_url, next_url;  // empty when there is none
+    UnixSeconds now = 0;
 };
 
 }  // namespace hoot::web::views

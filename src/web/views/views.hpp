@@ -32,5 +32,6 @@ render::Html RenderConversation(const ConversationPage& page);
 // "Ada commented on “Sore glutes”": one line saying what a notification is about.
 std::string DescribeNotification(const Notification& notification);
 render::Html RenderTags(const TagsPage& page);              // tags_view.cpp
+render::Html RenderSearch(const SearchResultsPage& page);   // search_view.cpp
 
 }  // namespace hoot::web::views
