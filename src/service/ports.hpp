@@ -185,6 +185,8 @@ class SettingsStore {
     virtual Result<std::string> GetOrInsert(std::string_view key, std::string_view initial) = 0;
 };
 
+class ImportStore;  // service/import_store.hpp
+
 // What the services are built on; the composition root (app/) wires a backend into it.
 struct Stores {
     UserStore& users;
@@ -193,6 +195,7 @@ struct Stores {
     CommentStore& comments;
     PostStore& posts;
     SettingsStore& settings;
+    ImportStore& imports;
 };
 
 }  // namespace hoot::service

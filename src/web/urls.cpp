@@ -89,4 +89,12 @@ std::string UrlEncode(std::string_view text) {
     return out;
 }
 
+std::string StackExchangeQuestionUrl(std::string_view site, std::int64_t question_id) {
+    return "https://" + std::string(site) + "/questions/" + std::to_string(question_id);
+}
+
+std::string StackExchangeUserUrl(std::string_view site, std::int64_t user_id) {
+    return "https://" + std::string(site) + "/users/" + std::to_string(user_id);
+}
+
 }  // namespace hoot::web

@@ -29,6 +29,9 @@ std::string PostRestoreUrl(PostId post);                     // /posts/7/restore
 std::string ApiReactionUrl(PostId post, ReactionKind kind);  // /api/v1/posts/7/reactions/helpful
 std::string HootRevisionsUrl(HootId id);                     // /hoots/7/revisions
 std::string_view OrderKey(CommentOrder order);                              // latest|oldest|best
+// Addresses on a Stack Exchange site an imported thread came from (site: a host name).
+std::string StackExchangeQuestionUrl(std::string_view site, std::int64_t question_id);
+std::string StackExchangeUserUrl(std::string_view site, std::int64_t user_id);
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);
 

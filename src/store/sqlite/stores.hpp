@@ -8,6 +8,7 @@
 
 #include "service/ports.hpp"
 #include "store/sqlite/db.hpp"
+#include "store/sqlite/import_store.hpp"
 
 namespace hoot::store::sqlite {
 
@@ -110,6 +111,7 @@ class SqliteBackend {
     SqliteCommentStore comments_{db_};
     SqlitePostStore posts_{db_};
     SqliteSettingsStore settings_{db_};
+    SqliteImportStore imports_{db_};
 };
 
 }  // namespace hoot::store::sqlite

@@ -15,6 +15,7 @@
 #include "domain/validation.hpp"
 #include "render/time_format.hpp"
 #include "web/urls.hpp"
+#include "web/views/import_attribution.hpp"
 #include "web/views/parts.hpp"
 #include "web/views/views.hpp"
 
@@ -350,6 +351,7 @@ void AppendComment(Html& html, const ThreadPage& page, const Comment& comment) {
         .Raw("\">");
     AppendTime(html, comment.created_at, page.now);
     html.Raw("</a></p>");
+    AppendAcceptedMark(html, page, comment);
     AppendPopularity(html, comment.reactions);
     html.Raw("</header><div class=\"body\">").TrustedStored(comment.body_html).Raw("</div>");
     AppendUpdates(html, post, page.now);
@@ -472,6 +474,7 @@ render::ScriptJson QaPageJson(const ThreadPage& page) {
 Html RenderThread(const ThreadPage& page) {
     Html html(4096 + page.hoot.body_html.size() + page.comments.size() * 2048);
     AppendHoot(html, page);
+    AppendImportedThreadParts(html, page);
     // Following needs an account; signed-in readers get a real follow button in a later issue.
     if (!page.signed_in) {
         html.Raw("<p class=\"follow\"><a href=\"")
