@@ -51,10 +51,14 @@ TEST_F(SqliteDatabaseTest, NewFileGetsEveryMigrationRecorded) {
     SqliteBackend backend(file());
     EXPECT_TRUE(std::filesystem::exists(file()));
     auto rows = MigrationRows(backend);
-    ASSERT_EQ(rows.size(), static_cast<std::size_t>(LatestMigration()));
+    // Numbers are assigned per task, so a branch may have gaps: increasing, ending at the latest.
+    ASSERT_FALSE(rows.empty());
+    EXPECT_EQ(rows.back().number, LatestMigration());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         SCOPED_TRACE(i);
-        EXPECT_EQ(rows[i].number, static_cast<std::int64_t>(i + 1));
+        if (i > 0) {
+            EXPECT_GT(rows[i].number, rows[i - 1].number);
+        }
         EXPECT_FALSE(rows[i].name.empty());
         EXPECT_GT(rows[i].applied_at, 0);
     }
