@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "domain/slug.hpp"
 #include "domain/validation.hpp"
@@ -287,6 +288,7 @@ class Importer {
             return true;
         }
         if (*type != 1 && *type != 2) {
+            other_posts_.insert(*id);
             ++report_.skipped["Posts.xml: tag wikis and other non-Q&A posts (not imported)"];
             return true;
         }
@@ -378,6 +380,10 @@ class Importer {
         group_.reset();
         auto it = posts_.find(group.post_source);
         if (it == posts_.end()) {
+            if (other_posts_.contains(group.post_source)) {
+                ++report_.skipped["PostHistory.xml: edits of tag wikis (not imported)"];
+                return true;
+            }
             Skip(group.line, "edit of a post not in the dump");
             return true;
         }
@@ -424,6 +430,10 @@ class Importer {
         }
         auto it = posts_.find(*post_source);
         if (it == posts_.end()) {
+            if (other_posts_.contains(*post_source)) {
+                ++report_.skipped["Comments.xml: comments on tag wikis (not imported)"];
+                return true;
+            }
             Skip(at.line, "comment on a post not in the dump");
             return true;
         }
@@ -468,6 +478,11 @@ class Importer {
         file_ = "Votes.xml";
         std::vector<std::pair<std::int64_t, std::int64_t>> dangling;  // line, rows
         for (const auto& [source, votes] : votes_) {
+            if (votes.first_line != 0 && other_posts_.contains(source)) {
+                report_.skipped["Votes.xml: votes on tag wikis (not imported)"] +=
+                    votes.up + votes.down;
+                continue;
+            }
             if (votes.first_line == 0) {
                 Count("up votes", votes.up);
                 Count("down votes", votes.down);
@@ -533,6 +548,7 @@ class Importer {
     std::unordered_map<std::int64_t, KnownUser> users_;
     std::unordered_map<std::int64_t, KnownPost> posts_;
     std::unordered_map<std::int64_t, std::string> excerpts_;
+    std::unordered_set<std::int64_t> other_posts_;  // tag wikis and the like: not imported
     std::unordered_map<std::int64_t, int> revision_numbers_;
     std::unordered_map<std::int64_t, Votes> votes_;
     std::vector<PendingAnswer> pending_;
