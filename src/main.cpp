@@ -106,17 +106,18 @@ int CreateUser(const std::string& data, const std::string& name, bool admin) {
 int ImportStackExchange(const std::string& data, const std::string& dir, const std::string& url) {
     std::string folder = std::filesystem::path(dir).lexically_normal().filename().string();
     if (folder.empty() || folder == ".")
-        folder = std::filesystem::absolute(dir).lexically_normal().parent_path().filename().string();
-    auto site = url.empty() ? hoot::importer::SiteFromFolderName(folder)
-                            : hoot::importer::SiteFromUrl(url);
+        folder =
+            std::filesystem::absolute(dir).lexically_normal().parent_path().filename().string();
+    auto site =
+        url.empty() ? hoot::importer::SiteFromFolderName(folder) : hoot::importer::SiteFromUrl(url);
     if (!site)
-        return Fail(kUsageError,
-                    url.empty() ? "cannot tell the site from the folder name '" + folder +
-                                      "': give it with --site-url https://SITE"
-                                : "--site-url must be a site address like "
-                                  "https://beer.stackexchange.com (got '" + url + "')");
-    if (!std::filesystem::is_directory(dir))
-        return Fail(kUsageError, "no dump folder at " + dir);
+        return Fail(kUsageError, url.empty()
+                                     ? "cannot tell the site from the folder name '" + folder +
+                                           "': give it with --site-url https://SITE"
+                                     : "--site-url must be a site address like "
+                                       "https://beer.stackexchange.com (got '" +
+                                           url + "')");
+    if (!std::filesystem::is_directory(dir)) return Fail(kUsageError, "no dump folder at " + dir);
     try {
         std::filesystem::create_directories(data);
         hoot::store::sqlite::SqliteBackend backend(hoot::app::DatabaseFile(data), 1);

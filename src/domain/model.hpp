@@ -118,11 +118,11 @@ struct ImportedLink {
 };
 
 struct ImportedOrigin {
-    std::string site;          // "beer.stackexchange.com"
-    std::int64_t question_source_id = 0;  // https://SITE/questions/ID
+    std::string site;                         // "beer.stackexchange.com"
+    std::int64_t question_source_id = 0;      // https://SITE/questions/ID
     std::vector<ImportedPostCredit> credits;  // the question first, then answers by source id
-    CommentId accepted;        // invalid when no answer is accepted
-    UnixSeconds closed_at = 0;  // 0: open
+    CommentId accepted;                       // invalid when no answer is accepted
+    UnixSeconds closed_at = 0;                // 0: open
     std::string close_reason;
     bool locked = false;
     std::vector<ImportedLink> duplicate_of;
@@ -150,7 +150,8 @@ struct Hoot {
     int revision = 1;      // current revision number; >1 means edited
     bool deleted = false;  // only moderators ever see a deleted hoot
     std::int64_t deleted_comment_count = 0;  // placeholders in the thread beside comment_count
-    std::optional<ImportedOrigin> imported = {};  // set for threads imported from Stack Exchange
+    // Set for threads imported from Stack Exchange.
+    std::optional<ImportedOrigin> imported = {};
 };
 
 // What a feed shows of a hoot: no body, a short plain-text excerpt instead.
