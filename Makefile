@@ -5,7 +5,7 @@ DATA       ?= hoot-data
 LISTEN     ?= 127.0.0.1:8080
 CMAKE_GEN  := -G Ninja
 
-.PHONY: deps build run test test-unit test-asan bench bench-search format clean
+.PHONY: deps build run test test-unit test-asan bench bench-search format clean demo
 
 deps:
 	@bash scripts/deps.sh
@@ -18,6 +18,16 @@ build: deps $(BUILD)/build.ninja
 
 run: build
 	./$(BUILD)/hoot serve --data $(DATA) --listen $(LISTEN)
+
+# A real community to click through: a fresh demo-data/ with a Stack Exchange dump imported from
+# ../shared/data/stackexchange/ when that folder is there (the sample hoot otherwise).
+DEMO_DATA ?= demo-data
+DEMO_DUMP ?= ../shared/data/stackexchange/beer.stackexchange.com
+demo: build
+	rm -rf $(DEMO_DATA)
+	if [ -d "$(DEMO_DUMP)" ]; then ./$(BUILD)/hoot import stackexchange $(DEMO_DUMP) --data $(DEMO_DATA); \
+	else echo "demo: no dump at $(DEMO_DUMP); serving the sample site"; fi
+	./$(BUILD)/hoot serve --data $(DEMO_DATA) --listen $(LISTEN) --site-name "Hoot demo"
 
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DHOOT_SANITIZE=ON

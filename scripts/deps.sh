@@ -8,6 +8,7 @@ packages=(
     libboost-dev libboost-system-dev libsqlite3-dev libsodium-dev
     libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libcli11-dev
     libgtest-dev libgmock-dev
+    libexpat1-dev
     curl wrk nginx-light
     chromium fonts-dejavu-core
     libxml2-utils

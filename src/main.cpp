@@ -1,6 +1,7 @@
 // The `hoot` command: serve a community, manage users. Parsing only; the work is in the library.
 
 #include <malloc.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <charconv>
@@ -9,6 +10,8 @@
 
 #include "app/app.hpp"
 #include "app/log.hpp"
+#include "importer/se_format.hpp"
+#include "importer/stackexchange_import.hpp"
 #include "service/crypto.hpp"
 #include "store/sqlite/stores.hpp"
 
@@ -98,6 +101,38 @@ int CreateUser(const std::string& data, const std::string& name, bool admin) {
     return 0;
 }
 
+// hoot import stackexchange DIR: exit 0 when imported (with warnings for what was skipped), 1
+// when the dump is unreadable or malformed (nothing written), 2 for a usage error.
+int ImportStackExchange(const std::string& data, const std::string& dir, const std::string& url) {
+    std::string folder = std::filesystem::path(dir).lexically_normal().filename().string();
+    if (folder.empty() || folder == ".")
+        folder =
+            std::filesystem::absolute(dir).lexically_normal().parent_path().filename().string();
+    auto site =
+        url.empty() ? hoot::importer::SiteFromFolderName(folder) : hoot::importer::SiteFromUrl(url);
+    if (!site)
+        return Fail(kUsageError, url.empty()
+                                     ? "cannot tell the site from the folder name '" + folder +
+                                           "': give it with --site-url https://SITE"
+                                     : "--site-url must be a site address like "
+                                       "https://beer.stackexchange.com (got '" +
+                                           url + "')");
+    if (!std::filesystem::is_directory(dir)) return Fail(kUsageError, "no dump folder at " + dir);
+    try {
+        std::filesystem::create_directories(data);
+        hoot::store::sqlite::SqliteBackend backend(hoot::app::DatabaseFile(data), 1);
+        hoot::importer::Progress progress(stderr, isatty(STDERR_FILENO) != 0);
+        hoot::importer::ImportOptions options{dir, *site, &progress};
+        auto report = hoot::importer::ImportStackExchange(backend.stores().imports, options);
+        if (!report) return Fail(kRuntimeError, report.error().message);
+        std::cout << "imported " << dir << " as " << *site << "\n"
+                  << hoot::importer::FormatReport(*report);
+    } catch (const std::exception& e) {
+        return Fail(kRuntimeError, e.what());
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -127,6 +162,19 @@ int main(int argc, char** argv) {
         ->required();
     create->add_option("--data", data, "Data folder (created when missing)");
 
+    auto* import = cli.add_subcommand("import", "Import a community from elsewhere");
+    import->require_subcommand(1);
+    auto* stackexchange =
+        import->add_subcommand("stackexchange", "Import a Stack Exchange data dump folder");
+    std::string dump_dir;
+    std::string site_url;
+    stackexchange->add_option("DIR", dump_dir, "The dump folder (Posts.xml, Users.xml, ...)")
+        ->required();
+    stackexchange->add_option("--data", data, "Data folder (created when missing)");
+    stackexchange->add_option("--site-url", site_url,
+                              "The source site, e.g. https://beer.stackexchange.com (default: "
+                              "from the folder name)");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -141,5 +189,6 @@ int main(int argc, char** argv) {
 
     if (serve->parsed()) return Serve(data, listen, site_name, no_sample);
     if (create->parsed()) return CreateUser(data, name, admin);
+    if (stackexchange->parsed()) return ImportStackExchange(data, dump_dir, site_url);
     return Fail(kUsageError, "missing command (see hoot --help)");
 }

@@ -105,6 +105,35 @@ struct Revision {
     std::string body_source;
 };
 
+// Where an imported thread comes from (a Stack Exchange dump), for the attribution CC BY-SA
+// requires and for the state the source site gave it. Filled by the thread view's loader.
+struct ImportedPostCredit {
+    PostId post;
+    bool is_question = false;
+    std::string author_name;
+    std::int64_t author_source_id = 0;  // the profile on the source site; 0 for a deleted user
+    std::string license;                // "CC BY-SA 3.0"
+};
+
+struct ImportedLink {
+    HootId id;
+    std::string title;
+    std::string slug;
+};
+
+struct ImportedOrigin {
+    std::string site;                         // "beer.stackexchange.com"
+    std::int64_t question_source_id = 0;      // https://SITE/questions/ID
+    std::vector<ImportedPostCredit> credits;  // the question first, then answers by source id
+    CommentId accepted;                       // invalid when no answer is accepted
+    UnixSeconds closed_at = 0;                // 0: open
+    std::string close_reason;
+    bool locked = false;
+    std::vector<ImportedLink> duplicate_of;
+    std::int64_t up_votes = 0;
+    std::int64_t down_votes = 0;
+};
+
 struct Hoot {
     HootId id;
     std::string title;
@@ -126,6 +155,8 @@ struct Hoot {
     bool deleted = false;  // only moderators ever see a deleted hoot
     std::int64_t deleted_comment_count = 0;  // placeholders in the thread beside comment_count
     std::int64_t follower_count = 0;
+    // Set for threads imported from Stack Exchange.
+    std::optional<ImportedOrigin> imported = {};
 };
 
 // What a feed shows of a hoot: no body, a short plain-text excerpt instead.

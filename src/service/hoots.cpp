@@ -11,6 +11,7 @@
 #include "domain/slug.hpp"
 #include "domain/validation.hpp"
 #include "render/markdown.hpp"
+#include "service/import_store.hpp"
 
 namespace hoot::service {
 namespace {
@@ -137,6 +138,9 @@ Result<ThreadResult> HootService::Thread(HootId id, CommentOrder order, int limi
     thread.not_shown =
         std::max<std::int64_t>(0, rows - static_cast<std::int64_t>(thread.comments.size()));
     if (auto attached = AttachExtras(thread, viewer); !attached) return attached.take_error();
+    auto origin = stores_.imports.Origin(id);
+    if (!origin) return origin.take_error();
+    thread.hoot.imported = std::move(*origin);
     if (!viewer.moderator) {
         for (auto& comment : thread.comments) {
             if (!comment.deleted) continue;

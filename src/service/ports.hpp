@@ -250,6 +250,7 @@ class SearchStore {
     virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query, int offset,
                                                   int limit) = 0;
 };
+class ImportStore;  // service/import_store.hpp
 
 // What the services are built on; the composition root (app/) wires a backend into it.
 struct Stores {
@@ -261,6 +262,7 @@ struct Stores {
     SettingsStore& settings;
     SocialStore& social;
     SearchStore& search;
+    ImportStore& imports;
 };
 
 }  // namespace hoot::service

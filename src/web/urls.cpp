@@ -170,4 +170,12 @@ std::string UserCommentsUrl(std::string_view username, std::string_view after) {
     return UserUrl(username) + "?comments_after=" + UrlEncode(after);
 }
 
+std::string StackExchangeQuestionUrl(std::string_view site, std::int64_t question_id) {
+    return "https://" + std::string(site) + "/questions/" + std::to_string(question_id);
+}
+
+std::string StackExchangeUserUrl(std::string_view site, std::int64_t user_id) {
+    return "https://" + std::string(site) + "/users/" + std::to_string(user_id);
+}
+
 }  // namespace hoot::web

@@ -45,6 +45,9 @@ std::string UserCommentsUrl(std::string_view username, std::string_view after);
 // whole thread (full=1, so the comment is on the page) at its anchor: /hoots/7/slug?full=1#c-12
 std::string HootPostUrl(HootId id, std::string_view slug, PostId post);
 std::string SearchUrl(std::string_view query, int page = 1);  // /search?q=...&page=2
+// Addresses on a Stack Exchange site an imported thread came from (site: a host name).
+std::string StackExchangeQuestionUrl(std::string_view site, std::int64_t question_id);
+std::string StackExchangeUserUrl(std::string_view site, std::int64_t user_id);
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);
 

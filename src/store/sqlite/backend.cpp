@@ -6,7 +6,7 @@ SqliteBackend::SqliteBackend(const std::filesystem::path& file, int read_connect
     : db_(file, read_connections) {}
 
 service::Stores SqliteBackend::stores() {
-    return service::Stores{users_, sessions_, hoots_, comments_, posts_, settings_, social_, search_};
+    return service::Stores{users_, sessions_, hoots_, comments_, posts_, settings_, social_, search_, imports_};
 }
 
 }  // namespace hoot::store::sqlite

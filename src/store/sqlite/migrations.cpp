@@ -376,6 +376,59 @@ CREATE INDEX comments_by_author_time ON comments(author_id, created_at DESC, id 
 
 ALTER TABLE users ADD COLUMN website TEXT NOT NULL DEFAULT '';
 )sql"},
+    {6, "import", R"sql(
+-- Stack Exchange imports. (site, kind, source id) → local id makes a second import of the same
+-- dump update in place. kind: 1 user, 2 post (question or answer), 3 reply (an SE comment).
+CREATE TABLE import_map (
+    site      TEXT NOT NULL,
+    kind      INTEGER NOT NULL CHECK (kind IN (1, 2, 3)),
+    source_id INTEGER NOT NULL,
+    local_id  INTEGER NOT NULL,
+    PRIMARY KEY (site, kind, source_id)
+) STRICT, WITHOUT ROWID;
+
+-- What attribution (CC BY-SA) and the thread need of an imported post. up/down are the imported
+-- votes, already added into the post's positive/negative columns (so popularity counts them like
+-- local reactions); kept here so a re-import can replace them instead of adding them twice.
+CREATE TABLE imported_posts (
+    post_id            INTEGER PRIMARY KEY REFERENCES posts(id),
+    site               TEXT NOT NULL,
+    source_id          INTEGER NOT NULL,
+    license            TEXT NOT NULL,
+    author_name        TEXT NOT NULL,
+    author_source_id   INTEGER,              -- NULL: a deleted Stack Exchange user
+    up_votes           INTEGER NOT NULL DEFAULT 0,
+    down_votes         INTEGER NOT NULL DEFAULT 0,
+    accepted_source_id INTEGER,              -- questions: the accepted answer's source id
+    closed_at          INTEGER,
+    close_reason       TEXT NOT NULL DEFAULT '',
+    locked             INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX imported_posts_by_site ON imported_posts(site);
+
+-- Duplicate links (PostLinks type 3): `hoot_id` is a duplicate of `target_id`.
+CREATE TABLE imported_links (
+    hoot_id   INTEGER NOT NULL REFERENCES hoots(id),
+    target_id INTEGER NOT NULL REFERENCES hoots(id),
+    PRIMARY KEY (hoot_id, target_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE imported_users (
+    user_id    INTEGER PRIMARY KEY REFERENCES users(id),
+    site       TEXT NOT NULL,
+    source_id  INTEGER NOT NULL,
+    location   TEXT NOT NULL DEFAULT '',
+    website    TEXT NOT NULL DEFAULT '',
+    reputation INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE tag_excerpts (
+    site    TEXT NOT NULL,
+    tag     TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
+    PRIMARY KEY (site, tag)
+) STRICT, WITHOUT ROWID;
+)sql"},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "service/ports.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/social_store.hpp"
+#include "store/sqlite/import_store.hpp"
 
 namespace hoot::store::sqlite {
 
@@ -129,6 +130,7 @@ class SqliteBackend {
     SqliteSettingsStore settings_{db_};
     SqliteSocialStore social_{db_};
     SqliteSearchStore search_{db_};
+    SqliteImportStore imports_{db_};
 };
 
 }  // namespace hoot::store::sqlite

@@ -15,6 +15,7 @@
 #include "domain/validation.hpp"
 #include "render/time_format.hpp"
 #include "web/urls.hpp"
+#include "web/views/import_attribution.hpp"
 #include "web/views/parts.hpp"
 #include "web/views/social_view.hpp"
 #include "web/views/views.hpp"
@@ -351,6 +352,7 @@ void AppendComment(Html& html, const ThreadPage& page, const Comment& comment) {
         .Raw("\">");
     AppendTime(html, comment.created_at, page.now);
     html.Raw("</a></p>");
+    AppendAcceptedMark(html, page, comment);
     AppendPopularity(html, comment.reactions);
     html.Raw("</header><div class=\"body\">").TrustedStored(comment.body_html).Raw("</div>");
     AppendUpdates(html, post, page.now);
@@ -476,6 +478,7 @@ render::ScriptJson QaPageJson(const ThreadPage& page) {
 Html RenderThread(const ThreadPage& page) {
     Html html(4096 + page.hoot.body_html.size() + page.comments.size() * 2048);
     AppendHoot(html, page);
+    AppendImportedThreadParts(html, page);
     AppendFollowControl(html, page);
     AppendComments(html, page);
     // Last, so the page's own text comes first in the document. A deleted hoot is not public

@@ -1,0 +1,587 @@
+#include "importer/stackexchange_import.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "domain/slug.hpp"
+#include "domain/validation.hpp"
+#include "importer/html_sanitizer.hpp"
+#include "importer/se_format.hpp"
+#include "importer/xml_rows.hpp"
+#include "render/html.hpp"
+#include "render/linkify.hpp"
+
+namespace hoot::importer {
+namespace {
+
+namespace fs = std::filesystem;
+using service::ImportSession;
+
+constexpr std::size_t kExamplesPerReason = 5;
+
+struct KnownUser {
+    UserId id;
+    std::string name;
+};
+
+struct KnownPost {
+    PostId id;
+    HootId hoot;
+    bool is_question = false;
+};
+
+struct Votes {
+    std::int64_t up = 0, down = 0;
+    std::int64_t first_line = 0;  // in Votes.xml, to report a vote on a post not in the dump
+};
+
+// One PostHistory revision: the rows sharing a RevisionGUID.
+struct HistoryGroup {
+    std::string guid;
+    std::int64_t post_source = 0;
+    std::int64_t line = 0;
+    UnixSeconds at = 0;
+    std::optional<std::int64_t> user;
+    std::optional<std::string> title, body, tags;
+};
+
+// A display name Hoot can hold: valid UTF-8 text of at most kMaxDisplayName code points.
+std::string CleanName(std::string_view name) {
+    if (!IsCleanUtf8Text(name)) return "user";
+    std::string out;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < name.size() && chars < kMaxDisplayName; ++chars) {
+        std::size_t start = i++;
+        while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
+        out.append(name.substr(start, i - start));
+    }
+    return FoldWhitespace(out);
+}
+
+class Importer {
+  public:
+    Importer(ImportSession& session, const ImportOptions& options)
+        : session_(session), options_(options) {}
+
+    Status Run() {
+        if (auto s = ReadFile("Users.xml", false, [&](auto& r, auto& at) { return OnUser(r, at); });
+            !s)
+            return s;
+        // Votes first, counted per post in memory, so each post is written once with its votes.
+        has_votes_ = fs::exists(options_.dump_dir / "Votes.xml");
+        if (auto s = ReadFile("Votes.xml", false, [&](auto& r, auto& at) { return OnVote(r, at); });
+            !s)
+            return s;
+        history_expected_ = fs::exists(options_.dump_dir / "PostHistory.xml");
+        if (auto s = ReadFile("Posts.xml", true, [&](auto& r, auto& at) { return OnPost(r, at); });
+            !s)
+            return s;
+        if (auto s = PlacePendingAnswers(); !s) return s;
+        bool had_history = fs::exists(options_.dump_dir / "PostHistory.xml");
+        if (auto s = ReadFile("PostHistory.xml", false,
+                              [&](auto& r, auto& at) { return OnHistory(r, at); });
+            !s)
+            return s;
+        if (auto s = FlushHistory(); !s) return s;
+        if (auto s = ReadFile("Comments.xml", false,
+                              [&](auto& r, auto& at) { return OnComment(r, at); });
+            !s)
+            return s;
+        if (auto s = ReportDanglingVotes(); !s) return s;
+        if (auto s =
+                ReadFile("PostLinks.xml", false, [&](auto& r, auto& at) { return OnLink(r, at); });
+            !s)
+            return s;
+        if (auto s = ReadFile("Tags.xml", false, [&](auto& r, auto& at) { return OnTag(r, at); });
+            !s)
+            return s;
+        if (auto s = session_.Finish(had_history); !s) return s;
+        return session_.Commit();
+    }
+
+    ImportReport& report() { return report_; }
+
+  private:
+    template <typename OnRow>
+    Status ReadFile(const std::string& name, bool required, OnRow&& on_row) {
+        fs::path path = options_.dump_dir / name;
+        std::error_code ec;
+        auto size = fs::file_size(path, ec);
+        if (ec) {
+            if (required)
+                return Error::Make(Errc::kNotFound, name + " is missing from " +
+                                                        options_.dump_dir.string() +
+                                                        ": a dump needs at least its posts");
+            report_.missing_files.push_back(name);
+            return OkStatus();
+        }
+        file_ = name;
+        if (options_.progress) options_.progress->StartFile(name, static_cast<std::int64_t>(size));
+        ReadOutcome outcome = ReadRows(path, [&](const Row& row, const RowPosition& at) {
+            if (options_.progress) options_.progress->Row(at.bytes_read);
+            return on_row(row, at);
+        });
+        if (options_.progress) options_.progress->EndFile();
+        if (failure_) return std::move(*failure_);
+        if (!outcome.ok)
+            return Error::Make(Errc::kInvalidInput, name + ":" + std::to_string(outcome.line) +
+                                                        ": " + outcome.message +
+                                                        " (nothing was imported)");
+        if (name == "Posts.xml") report_.posts_read = outcome.rows;
+        return OkStatus();
+    }
+
+    // Stops the reading with a store error (the transaction will roll back).
+    template <typename T>
+    bool Check(const Result<T>& result) {
+        if (result) return true;
+        failure_ = result.error();
+        return false;
+    }
+
+    void Skip(std::int64_t line, const std::string& reason) {
+        auto& count = report_.skipped[file_ + ": " + reason];
+        if (static_cast<std::size_t>(count++) < kExamplesPerReason)
+            report_.problems.push_back({file_, line, reason});
+    }
+
+    void Count(const char* kind, std::int64_t n = 1) { report_.imported[kind] += n; }
+
+    std::optional<std::int64_t> IdOf(const Row& row, const char* attribute) {
+        const char* value = row.Find(attribute);
+        if (!value) return std::nullopt;
+        return ParseSeId(value);
+    }
+
+    std::optional<UserId> Placeholder() {
+        if (!placeholder_) {
+            auto id = session_.PutPlaceholderUser();
+            if (!Check(id)) return std::nullopt;
+            placeholder_ = *id;
+        }
+        return placeholder_;
+    }
+
+    // The local author of a row: the imported user, or the placeholder for a deleted one.
+    std::optional<UserId> AuthorOf(std::optional<std::int64_t> source_user, std::int64_t line,
+                                   const char* what) {
+        if (source_user) {
+            auto it = users_.find(*source_user);
+            if (it != users_.end()) return it->second.id;
+            if (users_file_present_) Skip(line, std::string(what) + " by a user not in Users.xml");
+        }
+        return Placeholder();
+    }
+
+    std::string NameOf(std::optional<std::int64_t> source_user, std::string_view display_name) {
+        if (source_user) {
+            auto it = users_.find(*source_user);
+            if (it != users_.end()) return it->second.name;
+        }
+        if (!display_name.empty()) return CleanName(display_name);
+        return source_user ? "user" + std::to_string(*source_user) : "deleted user";
+    }
+
+    bool OnUser(const Row& row, const RowPosition& at) {
+        users_file_present_ = true;
+        auto id = IdOf(row, "Id");
+        if (!id) {
+            Skip(at.line, "user row without a valid Id");
+            return true;
+        }
+        service::ImportedUser user;
+        user.source_id = *id;
+        user.username = std::to_string(*id) + "@" + options_.site;
+        user.display_name = CleanName(row.Get("DisplayName"));
+        user.location = CleanName(row.Get("Location"));
+        std::string_view website = row.Get("WebsiteUrl");
+        user.website = IsCleanUtf8Text(website) ? std::string(website) : std::string();
+        user.reputation = ParseSeId(row.Get("Reputation")).value_or(0);
+        user.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
+        std::string about = std::string(row.Get("AboutMe"));
+        if (!IsCleanUtf8Text(about)) about.clear();
+        // Location and website show on the profile as part of the bio.
+        std::string extra;
+        if (!user.location.empty()) {
+            extra += "<p>Location: ";
+            render::AppendEscaped(extra, user.location);
+            extra += "</p>";
+        }
+        if (!user.website.empty()) {
+            extra += "<p>Website: <a href=\"";
+            render::AppendEscaped(extra, user.website);
+            extra += "\">";
+            render::AppendEscaped(extra, user.website);
+            extra += "</a></p>";
+        }
+        user.bio_html = SanitizeHtml(about + extra);
+        user.bio_source = HtmlToText(user.bio_html);
+        auto local = session_.PutUser(user);
+        if (!Check(local)) return false;
+        users_[*id] = {*local, user.display_name};
+        Count("users");
+        return true;
+    }
+
+    service::ImportedPost PostFrom(const Row& row, std::int64_t id, bool is_question) {
+        service::ImportedPost post;
+        post.write_first_revision = !history_expected_;
+        post.has_votes = has_votes_;
+        if (auto it = votes_.find(id); it != votes_.end()) {
+            post.up_votes = it->second.up;
+            post.down_votes = it->second.down;
+            it->second.first_line = 0;  // placed
+        }
+        post.source_id = id;
+        post.is_question = is_question;
+        std::string_view body = row.Get("Body");
+        std::string text = IsCleanUtf8Text(body) ? HtmlToText(body) : std::string();
+        post.body_html = IsCleanUtf8Text(body) ? SanitizeHtml(body) : std::string();
+        post.body_text = FoldWhitespace(text);
+        post.body_source = std::move(text);
+        post.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
+        post.updated_at = post.created_at;
+        for (const char* attr : {"LastEditDate", "LastActivityDate"})
+            if (auto t = ParseSeDate(row.Get(attr)); t && *t > post.updated_at)
+                post.updated_at = *t;
+        auto owner = IdOf(row, "OwnerUserId");
+        post.author_source_id = owner;
+        post.author_name = NameOf(owner, row.Get("OwnerDisplayName"));
+        auto edited = ParseSeDate(row.Get("LastEditDate"));
+        post.license = LicenseFor(row.Get("ContentLicense"), edited.value_or(post.created_at));
+        if (is_question) {
+            std::string_view title = row.Get("Title");
+            post.title = IsCleanUtf8Text(title) && !title.empty() ? FoldWhitespace(title)
+                                                                  : std::string("(untitled)");
+            post.slug = Slugify(post.title);
+            post.tags = ParseSeTags(row.Get("Tags"));
+            post.excerpt = CutExcerpt(post.body_text);
+            post.accepted_source_id = IdOf(row, "AcceptedAnswerId");
+            post.closed_at = ParseSeDate(row.Get("ClosedDate")).value_or(0);
+        }
+        return post;
+    }
+
+    bool PutPost(service::ImportedPost& post, std::int64_t line) {
+        auto author = AuthorOf(post.author_source_id, line, "post");
+        if (!author) return false;
+        post.author = *author;
+        auto id = session_.PutPost(post);
+        if (!Check(id)) return false;
+        posts_[post.source_id] = {*id, post.is_question ? HootId(id->value) : post.hoot,
+                                  post.is_question};
+        Count(post.is_question ? "questions" : "answers");
+        return true;
+    }
+
+    bool OnPost(const Row& row, const RowPosition& at) {
+        auto id = IdOf(row, "Id");
+        auto type = IdOf(row, "PostTypeId");
+        if (!id || !type) {
+            Skip(at.line, "post row without a valid Id or PostTypeId");
+            return true;
+        }
+        if (*type == 4) {  // a tag's excerpt, shown with the tag (Tags.xml names it)
+            excerpts_[*id] = FoldWhitespace(HtmlToText(row.Get("Body")));
+            return true;
+        }
+        if (*type != 1 && *type != 2) {
+            other_posts_.insert(*id);
+            ++report_.skipped["Posts.xml: tag wikis and other non-Q&A posts (not imported)"];
+            return true;
+        }
+        auto post = PostFrom(row, *id, *type == 1);
+        if (*type == 2) {
+            auto parent = IdOf(row, "ParentId");
+            auto it = parent ? posts_.find(*parent) : posts_.end();
+            if (it == posts_.end() || !it->second.is_question) {
+                // The question may come later in the file; placed after the whole file is read.
+                pending_.push_back({std::move(post), parent.value_or(0), at.line});
+                return true;
+            }
+            post.hoot = it->second.hoot;
+        }
+        return PutPost(post, at.line);
+    }
+
+    Status PlacePendingAnswers() {
+        file_ = "Posts.xml";
+        for (auto& [post, parent, line] : pending_) {
+            auto it = posts_.find(parent);
+            if (it == posts_.end() || !it->second.is_question) {
+                Skip(line, "answer to a question not in the dump");
+                continue;
+            }
+            post.hoot = it->second.hoot;
+            if (!PutPost(post, line)) return std::move(*failure_);
+        }
+        pending_.clear();
+        return OkStatus();
+    }
+
+    bool OnHistory(const Row& row, const RowPosition& at) {
+        auto type = IdOf(row, "PostHistoryTypeId");
+        auto post_source = IdOf(row, "PostId");
+        if (!type || !post_source) {
+            Skip(at.line, "history row without a valid PostId or PostHistoryTypeId");
+            return true;
+        }
+        std::string_view guid = row.Get("RevisionGUID");
+        if (*type >= 1 && *type <= 9) {
+            if (group_ && (group_->guid != guid || group_->post_source != *post_source)) {
+                if (!FlushGroup()) return false;
+            }
+            if (!group_) {
+                group_.emplace();
+                group_->guid = std::string(guid);
+                group_->post_source = *post_source;
+                group_->line = at.line;
+                group_->at = ParseSeDate(row.Get("CreationDate")).value_or(0);
+                group_->user = IdOf(row, "UserId");
+            }
+            std::string text(row.Get("Text"));
+            if (!IsCleanUtf8Text(text)) text.clear();
+            switch ((*type - 1) % 3) {
+                case 0:
+                    group_->title = FoldWhitespace(text);
+                    break;
+                case 1:
+                    group_->body = std::move(text);
+                    break;
+                default:
+                    group_->tags = std::move(text);
+                    break;
+            }
+            return true;
+        }
+        if (*type != 10 && *type != 11 && *type != 14 && *type != 15) return true;
+        auto it = posts_.find(*post_source);
+        if (it == posts_.end()) {
+            Skip(at.line, "close or lock of a post not in the dump");
+            return true;
+        }
+        if (!it->second.is_question) return true;
+        UnixSeconds when = ParseSeDate(row.Get("CreationDate")).value_or(0);
+        if (*type == 10) {
+            Count("closed");
+            return Check(
+                session_.SetClosed(it->second.id, when, CloseReasonName(row.Get("Comment"))));
+        }
+        if (*type == 11) return Check(session_.SetClosed(it->second.id, 0, ""));
+        if (*type == 14) Count("locked");
+        return Check(session_.SetLocked(it->second.id, *type == 14));
+    }
+
+    // Writes the buffered revision as the post's next one, on top of the one before it.
+    bool FlushGroup() {
+        HistoryGroup group = std::move(*group_);
+        group_.reset();
+        auto it = posts_.find(group.post_source);
+        if (it == posts_.end()) {
+            if (other_posts_.contains(group.post_source)) {
+                ++report_.skipped["PostHistory.xml: edits of tag wikis (not imported)"];
+                return true;
+            }
+            Skip(group.line, "edit of a post not in the dump");
+            return true;
+        }
+        const KnownPost& post = it->second;
+        int number = ++revision_numbers_[post.id.value];
+        // Revision 1 holds the post as it is now until history replaces it: a first revision
+        // that lacks a part (a migrated post) keeps that part.
+        auto base = session_.RevisionAt(post.id, number == 1 ? 1 : number - 1);
+        if (!Check(base)) return false;
+        service::ImportedRevision revision;
+        if (*base) revision = std::move(**base);
+        revision.post = post.id;
+        revision.number = number;
+        revision.created_at = group.at;
+        auto author = AuthorOf(group.user, group.line, "edit");
+        if (!author) return false;
+        revision.author = *author;
+        if (group.body) revision.body_source = std::move(*group.body);
+        if (post.is_question) {
+            if (group.title) revision.title = std::move(*group.title);
+            if (group.tags) {
+                std::string joined;
+                for (const auto& tag : ParseSeTags(*group.tags))
+                    joined += (joined.empty() ? "" : " ") + tag;
+                revision.tags = std::move(joined);
+            }
+        }
+        Count("revisions");
+        return Check(session_.PutRevision(revision));
+    }
+
+    Status FlushHistory() {
+        file_ = "PostHistory.xml";
+        if (group_ && !FlushGroup()) return std::move(*failure_);
+        return OkStatus();
+    }
+
+    bool OnComment(const Row& row, const RowPosition& at) {
+        auto id = IdOf(row, "Id");
+        auto post_source = IdOf(row, "PostId");
+        if (!id || !post_source) {
+            Skip(at.line, "comment row without a valid Id or PostId");
+            return true;
+        }
+        auto it = posts_.find(*post_source);
+        if (it == posts_.end()) {
+            if (other_posts_.contains(*post_source)) {
+                ++report_.skipped["Comments.xml: comments on tag wikis (not imported)"];
+                return true;
+            }
+            Skip(at.line, "comment on a post not in the dump");
+            return true;
+        }
+        std::string_view text = row.Get("Text");
+        if (text.empty() || !IsCleanUtf8Text(text)) {
+            Skip(at.line, "comment without readable text");
+            return true;
+        }
+        service::ImportedReply reply;
+        reply.source_id = *id;
+        reply.post = it->second.id;
+        auto author = AuthorOf(IdOf(row, "UserId"), at.line, "comment");
+        if (!author) return false;
+        reply.author = *author;
+        reply.body = std::string(text);
+        reply.body_html = render::LinkifyPlainText(text).str();
+        reply.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
+        if (!Check(session_.PutReply(reply))) return false;
+        Count("replies");
+        return true;
+    }
+
+    bool OnVote(const Row& row, const RowPosition& at) {
+        auto type = IdOf(row, "VoteTypeId");
+        if (!type || (*type != 2 && *type != 3)) {
+            ++report_.skipped["Votes.xml: votes other than up and down (not imported)"];
+            return true;
+        }
+        auto post_source = IdOf(row, "PostId");
+        if (!post_source) {
+            Skip(at.line, "vote without a valid PostId");
+            return true;
+        }
+        auto& votes = votes_[*post_source];
+        if (votes.first_line == 0) votes.first_line = at.line;
+        (*type == 2 ? votes.up : votes.down) += 1;
+        return true;
+    }
+
+    // Votes not placed on a post name posts that are not in the dump (deleted ones).
+    Status ReportDanglingVotes() {
+        file_ = "Votes.xml";
+        std::vector<std::pair<std::int64_t, std::int64_t>> dangling;  // line, rows
+        for (const auto& [source, votes] : votes_) {
+            if (votes.first_line != 0 && other_posts_.contains(source)) {
+                report_.skipped["Votes.xml: votes on tag wikis (not imported)"] +=
+                    votes.up + votes.down;
+                continue;
+            }
+            if (votes.first_line == 0) {
+                Count("up votes", votes.up);
+                Count("down votes", votes.down);
+            } else {
+                dangling.emplace_back(votes.first_line, votes.up + votes.down);
+            }
+        }
+        std::sort(dangling.begin(), dangling.end());
+        const std::string reason = "vote on a post not in the dump";
+        for (const auto& [line, rows] : dangling) {
+            Skip(line, reason);
+            report_.skipped[file_ + ": " + reason] += rows - 1;
+        }
+        votes_.clear();
+        return OkStatus();
+    }
+
+    bool OnLink(const Row& row, const RowPosition& at) {
+        if (IdOf(row, "LinkTypeId") != 3) return true;
+        auto from = posts_.find(IdOf(row, "PostId").value_or(0));
+        auto to = posts_.find(IdOf(row, "RelatedPostId").value_or(0));
+        if (from == posts_.end() || to == posts_.end() || !from->second.is_question ||
+            !to->second.is_question) {
+            Skip(at.line, "duplicate link naming a question not in the dump");
+            return true;
+        }
+        Count("duplicate links");
+        return Check(session_.PutDuplicateLink(from->second.hoot, to->second.hoot));
+    }
+
+    bool OnTag(const Row& row, const RowPosition& at) {
+        auto tags = ParseSeTags("<" + std::string(row.Get("TagName")) + ">");
+        if (tags.empty()) {
+            Skip(at.line, "tag name Hoot cannot hold");
+            return true;
+        }
+        auto excerpt_id = IdOf(row, "ExcerptPostId");
+        if (!excerpt_id) return true;
+        auto it = excerpts_.find(*excerpt_id);
+        if (it == excerpts_.end()) {
+            Skip(at.line, "tag excerpt post not in Posts.xml");
+            return true;
+        }
+        Count("tag excerpts");
+        return Check(session_.PutTagExcerpt(tags.front(), it->second));
+    }
+
+    struct PendingAnswer {
+        service::ImportedPost post;
+        std::int64_t parent = 0;
+        std::int64_t line = 0;
+    };
+
+    ImportSession& session_;
+    const ImportOptions& options_;
+    ImportReport report_;
+    std::string file_;
+    std::optional<Error> failure_;
+    bool users_file_present_ = false;
+    bool history_expected_ = false;
+    bool has_votes_ = false;
+    std::optional<UserId> placeholder_;
+    std::unordered_map<std::int64_t, KnownUser> users_;
+    std::unordered_map<std::int64_t, KnownPost> posts_;
+    std::unordered_map<std::int64_t, std::string> excerpts_;
+    std::unordered_set<std::int64_t> other_posts_;  // tag wikis and the like: not imported
+    std::unordered_map<std::int64_t, int> revision_numbers_;
+    std::unordered_map<std::int64_t, Votes> votes_;
+    std::vector<PendingAnswer> pending_;
+    std::optional<HistoryGroup> group_;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportStackExchange(service::ImportStore& store,
+                                         const ImportOptions& options) {
+    std::error_code ec;
+    if (!fs::is_directory(options.dump_dir, ec))
+        return Error::Make(Errc::kNotFound, "no dump folder at " + options.dump_dir.string());
+    auto session = store.Begin(options.site);
+    if (!session) return session.take_error();
+    Importer importer(**session, options);
+    if (auto status = importer.Run(); !status) return status.take_error();
+    return std::move(importer.report());
+}
+
+std::string FormatReport(const ImportReport& report) {
+    std::string out = "imported:\n";
+    for (const auto& [kind, count] : report.imported)
+        out += "  " + kind + ": " + std::to_string(count) + "\n";
+    for (const auto& file : report.missing_files)
+        out += "warning: " + file + " is not in the dump; imported the rest without it\n";
+    if (!report.skipped.empty()) out += "skipped:\n";
+    for (const auto& [reason, count] : report.skipped)
+        out += "  " + reason + ": " + std::to_string(count) + "\n";
+    for (const auto& problem : report.problems)
+        out += "  at " + problem.file + ":" + std::to_string(problem.line) + ": " +
+               problem.message + "\n";
+    return out;
+}
+
+}  // namespace hoot::importer

@@ -1,0 +1,502 @@
+// The SQLite side of a Stack Exchange import: every write of an import in one transaction on the
+// writer connection, through cached prepared statements (bind + step per row).
+
+#include "store/sqlite/import_store.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/popularity.hpp"
+#include "store/sqlite/guard.hpp"
+
+namespace hoot::store::sqlite {
+namespace {
+
+enum MapKind : int { kMapUser = 1, kMapPost = 2, kMapReply = 3 };
+
+constexpr std::string_view kFindMapped =
+    "SELECT local_id FROM import_map WHERE site = ?1 AND kind = ?2 AND source_id = ?3";
+constexpr std::string_view kInsertMapped =
+    "INSERT INTO import_map(site, kind, source_id, local_id) VALUES (?, ?, ?, ?)";
+
+constexpr std::string_view kFindUserByKey = "SELECT id FROM users WHERE username_key = ?";
+constexpr std::string_view kInsertUser =
+    "INSERT INTO users(username, username_key, password_hash, display_name, bio_source, bio_html, "
+    "created_at) VALUES (?, ?, NULL, ?, ?, ?, ?)";
+constexpr std::string_view kUpdateUser =
+    "UPDATE users SET display_name = ?2, bio_source = ?3, bio_html = ?4, created_at = ?5 "
+    "WHERE id = ?1";
+constexpr std::string_view kPutImportedUser =
+    "INSERT INTO imported_users(user_id, site, source_id, location, website, reputation) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(user_id) DO UPDATE SET location = ?4, "
+    "website = ?5, reputation = ?6";
+
+constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (?)";
+constexpr std::string_view kInsertHoot =
+    "INSERT INTO hoots(id, author_id, title, slug, body_source, body_html, body_text, excerpt, "
+    "tags, created_at, updated_at, positive, negative) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kUpdateHoot =
+    "UPDATE hoots SET author_id = ?2, title = ?3, slug = ?4, body_source = ?5, body_html = ?6, "
+    "body_text = ?7, excerpt = ?8, tags = ?9, created_at = ?10, updated_at = ?11 WHERE id = ?1";
+constexpr std::string_view kDropHootTags = "DELETE FROM hoot_tags WHERE hoot_id = ?";
+constexpr std::string_view kInsertHootTag =
+    "INSERT OR IGNORE INTO hoot_tags(hoot_id, tag) VALUES (?, ?)";
+constexpr std::string_view kInsertComment =
+    "INSERT INTO comments(id, hoot_id, author_id, body_source, body_html, body_text, created_at, "
+    "updated_at, positive, negative, best_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kUpdateComment =
+    "UPDATE comments SET hoot_id = ?2, author_id = ?3, body_source = ?4, body_html = ?5, "
+    "body_text = ?6, created_at = ?7, updated_at = ?8 WHERE id = ?1";
+constexpr std::string_view kPutImportedPost =
+    "INSERT INTO imported_posts(post_id, site, source_id, license, author_name, author_source_id, "
+    "accepted_source_id, closed_at, up_votes, down_votes) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ON CONFLICT(post_id) DO UPDATE SET license = ?4, author_name = ?5, author_source_id = ?6, "
+    "accepted_source_id = ?7, closed_at = ?8, close_reason = '', locked = 0, "
+    "up_votes = CASE WHEN ?11 THEN ?9 ELSE up_votes END, "
+    "down_votes = CASE WHEN ?11 THEN ?10 ELSE down_votes END";
+
+constexpr std::string_view kPutRevision =
+    "INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_source) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(post_id, number) DO UPDATE SET "
+    "author_id = ?3, created_at = ?4, title = ?5, tags = ?6, body_source = ?7";
+constexpr std::string_view kRevisionAt =
+    "SELECT number, author_id, created_at, title, tags, body_source FROM revisions "
+    "WHERE post_id = ? AND number = ?";
+
+constexpr std::string_view kInsertReply =
+    "INSERT INTO replies(post_id, author_id, body, body_html, created_at) VALUES (?, ?, ?, ?, ?)";
+constexpr std::string_view kUpdateReply =
+    "UPDATE replies SET post_id = ?2, author_id = ?3, body = ?4, body_html = ?5, created_at = ?6 "
+    "WHERE id = ?1";
+
+constexpr std::string_view kSetClosed =
+    "UPDATE imported_posts SET closed_at = ?2, close_reason = ?3 WHERE post_id = ?1";
+constexpr std::string_view kSetLocked = "UPDATE imported_posts SET locked = ?2 WHERE post_id = ?1";
+
+// A re-import replaces the votes the earlier import added (imported_posts still holds them).
+constexpr std::string_view kRevoteHoot =
+    "UPDATE hoots SET positive = positive - i.up_votes + ?2, "
+    "negative = negative - i.down_votes + ?3 FROM imported_posts i "
+    "WHERE i.post_id = hoots.id AND hoots.id = ?1";
+constexpr std::string_view kRevoteComment =
+    "UPDATE comments SET positive = positive - i.up_votes + ?2, "
+    "negative = negative - i.down_votes + ?3 FROM imported_posts i "
+    "WHERE i.post_id = comments.id AND comments.id = ?1 RETURNING positive, negative";
+constexpr std::string_view kSetBestScore = "UPDATE comments SET best_score = ? WHERE id = ?";
+
+constexpr std::string_view kPutLink =
+    "INSERT OR IGNORE INTO imported_links(hoot_id, target_id) VALUES (?, ?)";
+constexpr std::string_view kPutTagExcerpt =
+    "INSERT INTO tag_excerpts(site, tag, excerpt) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT(site, tag) DO UPDATE SET excerpt = ?3";
+
+constexpr std::string_view kFirstRevisionOfHoots =
+    "INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_source) "
+    "SELECT h.id, 1, h.author_id, h.created_at, h.title, h.tags, h.body_source FROM hoots h "
+    "JOIN imported_posts i ON i.post_id = h.id AND i.site = ?1 "
+    "WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = h.id)";
+constexpr std::string_view kFirstRevisionOfComments =
+    "INSERT INTO revisions(post_id, number, author_id, created_at, body_source) "
+    "SELECT c.id, 1, c.author_id, c.created_at, c.body_source FROM comments c "
+    "JOIN imported_posts i ON i.post_id = c.id AND i.site = ?1 "
+    "WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = c.id)";
+// SQLite gives the bare column body_source from the row that holds MAX(number).
+#define HOOT_LATEST_REVISIONS                                                     \
+    "(SELECT r.post_id, MAX(r.number) AS number, r.body_source FROM revisions r " \
+    "JOIN imported_posts i ON i.post_id = r.post_id AND i.site = ?1 GROUP BY r.post_id)"
+constexpr std::string_view kFollowHistoryHoots =
+    "UPDATE hoots SET revision = l.number, body_source = l.body_source "
+    "FROM " HOOT_LATEST_REVISIONS " AS l WHERE l.post_id = hoots.id";
+constexpr std::string_view kFollowHistoryComments =
+    "UPDATE comments SET revision = l.number, body_source = l.body_source "
+    "FROM " HOOT_LATEST_REVISIONS " AS l WHERE l.post_id = comments.id";
+#undef HOOT_LATEST_REVISIONS
+constexpr std::string_view kRecountThreads =
+    "UPDATE hoots SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.hoot_id = hoots.id "
+    "AND c.deleted_at IS NULL), deleted_comment_count = (SELECT COUNT(*) FROM comments c "
+    "WHERE c.hoot_id = hoots.id AND c.deleted_at IS NOT NULL) "
+    "WHERE id IN (SELECT post_id FROM imported_posts WHERE site = ?1)";
+constexpr std::string_view kRecountAuthors =
+    "UPDATE users SET hoot_count = (SELECT COUNT(*) FROM hoots h WHERE h.author_id = users.id "
+    "AND h.deleted_at IS NULL), comment_count = (SELECT COUNT(*) FROM comments c "
+    "WHERE c.author_id = users.id AND c.deleted_at IS NULL) "
+    "WHERE id IN (SELECT user_id FROM imported_users WHERE site = ?1) OR username_key = ?2";
+
+// Reads for the thread view.
+constexpr std::string_view kOriginOf =
+    "SELECT site, source_id, license, author_name, author_source_id, up_votes, down_votes, "
+    "accepted_source_id, closed_at, close_reason, locked FROM imported_posts WHERE post_id = ?";
+constexpr std::string_view kAnswerCredits =
+    "SELECT i.post_id, i.license, i.author_name, i.author_source_id FROM comments c "
+    "JOIN imported_posts i ON i.post_id = c.id WHERE c.hoot_id = ? AND c.deleted_at IS NULL "
+    "ORDER BY i.source_id";
+constexpr std::string_view kDuplicatesOf =
+    "SELECT h.id, h.title, h.slug FROM imported_links l JOIN hoots h ON h.id = l.target_id "
+    "WHERE l.hoot_id = ? AND h.deleted_at IS NULL ORDER BY h.id";
+
+std::string Lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string PlaceholderName(std::string_view site) { return "deleted@" + std::string(site); }
+
+template <typename T, typename F>
+Result<T> Attempt(F&& operation) {
+    try {
+        return operation();
+    } catch (const std::exception& e) {
+        return ErrorFromException(e);
+    }
+}
+
+class SqliteImportSession final : public service::ImportSession {
+  public:
+    // A big page cache keeps an import of millions of rows from spilling pages to the WAL and
+    // reading them back (measured: most of the time of the first version). The pragmas are set
+    // before BEGIN (foreign_keys cannot change inside a transaction) and restored after.
+    SqliteImportSession(Database& db, std::string site)
+        : lease_(db.Write()), pragmas_(*lease_), tx_(*lease_), site_(std::move(site)) {}
+
+    Result<UserId> PutUser(const service::ImportedUser& user) override {
+        return Attempt<UserId>([&] {
+            auto id = Mapped(kMapUser, user.source_id);
+            if (id) {
+                conn()
+                    .Prepare(kUpdateUser)
+                    .BindAll(*id, std::string_view(user.display_name),
+                             std::string_view(user.bio_source), std::string_view(user.bio_html),
+                             user.created_at)
+                    .Exec();
+            } else {
+                conn()
+                    .Prepare(kInsertUser)
+                    .BindAll(std::string_view(user.username),
+                             std::string_view(Lower(user.username)),
+                             std::string_view(user.display_name), std::string_view(user.bio_source),
+                             std::string_view(user.bio_html), user.created_at)
+                    .Exec();
+                id = conn().LastInsertId();
+                Map(kMapUser, user.source_id, *id);
+            }
+            conn()
+                .Prepare(kPutImportedUser)
+                .BindAll(*id, std::string_view(site_), user.source_id,
+                         std::string_view(user.location), std::string_view(user.website),
+                         user.reputation)
+                .Exec();
+            return UserId(*id);
+        });
+    }
+
+    Result<UserId> PutPlaceholderUser() override {
+        return Attempt<UserId>([&] {
+            std::string name = PlaceholderName(site_);
+            {
+                auto find = conn().Prepare(kFindUserByKey);
+                find.Bind(1, std::string_view(Lower(name)));
+                if (find.Step()) return UserId(find.Int(0));
+            }
+            conn()
+                .Prepare(kInsertUser)
+                .BindAll(std::string_view(name), std::string_view(Lower(name)),
+                         std::string_view("deleted user"), std::string_view(""),
+                         std::string_view(""), std::int64_t{0})
+                .Exec();
+            return UserId(conn().LastInsertId());
+        });
+    }
+
+    Result<PostId> PutPost(const service::ImportedPost& post) override {
+        return Attempt<PostId>([&] {
+            auto id = Mapped(kMapPost, post.source_id);
+            const bool is_new = !id;
+            if (is_new) {
+                conn().Prepare(kInsertPost).Bind(1, post.is_question ? 1 : 2).Exec();
+                id = conn().LastInsertId();
+                Map(kMapPost, post.source_id, *id);
+            }
+            std::string tags = JoinTags(post.tags);
+            if (!is_new && post.has_votes) Revote(*id, post);
+            if (post.is_question) {
+                auto write = conn().Prepare(is_new ? kInsertHoot : kUpdateHoot);
+                write.BindAll(*id, post.author.value, std::string_view(post.title),
+                              std::string_view(post.slug), std::string_view(post.body_source),
+                              std::string_view(post.body_html), std::string_view(post.body_text),
+                              std::string_view(post.excerpt), std::string_view(tags),
+                              post.created_at, post.updated_at);
+                if (is_new) write.Bind(12, post.up_votes).Bind(13, post.down_votes);
+                write.Exec();
+                if (!is_new) conn().Prepare(kDropHootTags).Bind(1, *id).Exec();
+                for (const auto& tag : post.tags)
+                    conn().Prepare(kInsertHootTag).BindAll(*id, std::string_view(tag)).Exec();
+            } else {
+                auto write = conn().Prepare(is_new ? kInsertComment : kUpdateComment);
+                write.BindAll(*id, post.hoot.value, post.author.value,
+                              std::string_view(post.body_source), std::string_view(post.body_html),
+                              std::string_view(post.body_text), post.created_at, post.updated_at);
+                if (is_new)
+                    write.Bind(9, post.up_votes)
+                        .Bind(10, post.down_votes)
+                        .Bind(11, BestScore(ReactionTally{post.up_votes, post.down_votes}));
+                write.Exec();
+            }
+            auto put = conn().Prepare(kPutImportedPost);
+            put.BindAll(*id, std::string_view(site_), post.source_id,
+                        std::string_view(post.license), std::string_view(post.author_name));
+            if (post.author_source_id)
+                put.Bind(6, *post.author_source_id);
+            else
+                put.BindNull(6);
+            if (post.accepted_source_id)
+                put.Bind(7, *post.accepted_source_id);
+            else
+                put.BindNull(7);
+            if (post.closed_at)
+                put.Bind(8, post.closed_at);
+            else
+                put.BindNull(8);
+            put.Bind(9, post.up_votes).Bind(10, post.down_votes).Bind(11, post.has_votes ? 1 : 0);
+            put.Exec();
+            // The post as it is now is its first revision until PostHistory says otherwise.
+            if (post.write_first_revision)
+                PutRevisionRow({PostId(*id), 1, post.author, post.created_at,
+                                post.is_question ? post.title : std::string(),
+                                post.is_question ? tags : std::string(), post.body_source});
+            return PostId(*id);
+        });
+    }
+
+    Result<ReplyId> PutReply(const service::ImportedReply& reply) override {
+        return Attempt<ReplyId>([&] {
+            auto id = Mapped(kMapReply, reply.source_id);
+            if (id) {
+                conn()
+                    .Prepare(kUpdateReply)
+                    .BindAll(*id, reply.post.value, reply.author.value,
+                             std::string_view(reply.body), std::string_view(reply.body_html),
+                             reply.created_at)
+                    .Exec();
+            } else {
+                conn()
+                    .Prepare(kInsertReply)
+                    .BindAll(reply.post.value, reply.author.value, std::string_view(reply.body),
+                             std::string_view(reply.body_html), reply.created_at)
+                    .Exec();
+                id = conn().LastInsertId();
+                Map(kMapReply, reply.source_id, *id);
+            }
+            return ReplyId(*id);
+        });
+    }
+
+    Status PutRevision(const service::ImportedRevision& revision) override {
+        return Attempt<Ok>([&] {
+            PutRevisionRow(revision);
+            return Ok{};
+        });
+    }
+
+    Result<std::optional<service::ImportedRevision>> RevisionAt(PostId post, int number) override {
+        return Attempt<std::optional<service::ImportedRevision>>(
+            [&]() -> std::optional<service::ImportedRevision> {
+                auto stmt = conn().Prepare(kRevisionAt);
+                stmt.BindAll(post.value, number);
+                if (!stmt.Step()) return std::nullopt;
+                return service::ImportedRevision{post,
+                                                 static_cast<int>(stmt.Int(0)),
+                                                 UserId(stmt.Int(1)),
+                                                 stmt.Int(2),
+                                                 stmt.Text(3),
+                                                 stmt.Text(4),
+                                                 stmt.Text(5)};
+            });
+    }
+
+    Status SetClosed(PostId hoot, UnixSeconds closed_at, std::string_view reason) override {
+        return Run(kSetClosed, [&](Stmt& s) {
+            s.Bind(1, hoot.value);
+            if (closed_at)
+                s.Bind(2, closed_at);
+            else
+                s.BindNull(2);
+            s.Bind(3, reason);
+        });
+    }
+
+    Status SetLocked(PostId hoot, bool locked) override {
+        return Run(kSetLocked, [&](Stmt& s) { s.BindAll(hoot.value, locked ? 1 : 0); });
+    }
+
+    Status PutDuplicateLink(HootId duplicate, HootId original) override {
+        return Run(kPutLink, [&](Stmt& s) { s.BindAll(duplicate.value, original.value); });
+    }
+
+    Status PutTagExcerpt(std::string_view tag, std::string_view excerpt) override {
+        return Run(kPutTagExcerpt,
+                   [&](Stmt& s) { s.BindAll(std::string_view(site_), tag, excerpt); });
+    }
+
+    Status Finish(bool from_history) override {
+        return Attempt<Ok>([&] {
+            conn().Prepare(kFirstRevisionOfHoots).Bind(1, std::string_view(site_)).Exec();
+            conn().Prepare(kFirstRevisionOfComments).Bind(1, std::string_view(site_)).Exec();
+            if (from_history) {
+                conn().Prepare(kFollowHistoryHoots).Bind(1, std::string_view(site_)).Exec();
+                conn().Prepare(kFollowHistoryComments).Bind(1, std::string_view(site_)).Exec();
+            }
+            conn().Prepare(kRecountThreads).Bind(1, std::string_view(site_)).Exec();
+            conn()
+                .Prepare(kRecountAuthors)
+                .BindAll(std::string_view(site_), std::string_view(Lower(PlaceholderName(site_))))
+                .Exec();
+            return Ok{};
+        });
+    }
+
+    Status Commit() override {
+        return Attempt<Ok>([&] {
+            tx_.Commit();
+            return Ok{};
+        });
+    }
+
+  private:
+    Connection& conn() { return *lease_; }
+
+    std::optional<std::int64_t> Mapped(int kind, std::int64_t source_id) {
+        auto stmt = conn().Prepare(kFindMapped);
+        stmt.BindAll(std::string_view(site_), kind, source_id);
+        if (stmt.Step()) return stmt.Int(0);
+        return std::nullopt;
+    }
+
+    void Map(int kind, std::int64_t source_id, std::int64_t local_id) {
+        conn()
+            .Prepare(kInsertMapped)
+            .BindAll(std::string_view(site_), kind, source_id, local_id)
+            .Exec();
+    }
+
+    void PutRevisionRow(const service::ImportedRevision& r) {
+        conn()
+            .Prepare(kPutRevision)
+            .BindAll(r.post.value, r.number, r.author.value, r.created_at,
+                     std::string_view(r.title), std::string_view(r.tags),
+                     std::string_view(r.body_source))
+            .Exec();
+    }
+
+    void Revote(std::int64_t id, const service::ImportedPost& post) {
+        if (post.is_question) {
+            conn().Prepare(kRevoteHoot).BindAll(id, post.up_votes, post.down_votes).Exec();
+            return;
+        }
+        std::optional<std::pair<std::int64_t, std::int64_t>> tally;
+        {
+            auto stmt = conn().Prepare(kRevoteComment);
+            stmt.BindAll(id, post.up_votes, post.down_votes);
+            if (stmt.Step()) tally.emplace(stmt.Int(0), stmt.Int(1));
+            while (stmt.Step()) {
+            }
+        }
+        if (tally) SetBest(id, tally->first, tally->second);
+    }
+
+    void SetBest(std::int64_t comment, std::int64_t positive, std::int64_t negative) {
+        conn()
+            .Prepare(kSetBestScore)
+            .BindAll(BestScore(ReactionTally{positive, negative}), comment)
+            .Exec();
+    }
+
+    template <typename BindFn>
+    Status Run(std::string_view sql, BindFn&& bind) {
+        return Attempt<Ok>([&] {
+            auto stmt = conn().Prepare(sql);
+            bind(stmt);
+            stmt.Exec();
+            return Ok{};
+        });
+    }
+
+    struct ImportPragmas {
+        // Foreign keys are not checked row by row during the import (they cost an index lookup
+        // per reference, measured): every id the session writes is one it read or made in the
+        // same transaction. The store test runs PRAGMA foreign_key_check after each import.
+        explicit ImportPragmas(Connection& conn) : conn_(conn) {
+            conn_.ExecScript("PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF;");
+        }
+        ~ImportPragmas() {
+            try {
+                conn_.ExecScript("PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON;");
+            } catch (const std::exception&) {
+                // The connection keeps the larger cache; nothing else depends on it.
+            }
+        }
+        Connection& conn_;
+    };
+
+    Database::WriteLease lease_;
+    ImportPragmas pragmas_;
+    WriteTx tx_;
+    std::string site_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<service::ImportSession>> SqliteImportStore::Begin(std::string_view site) {
+    return Guarded([&]() -> Result<std::unique_ptr<service::ImportSession>> {
+        return std::unique_ptr<service::ImportSession>(
+            std::make_unique<SqliteImportSession>(db_, std::string(site)));
+    });
+}
+
+Result<std::optional<ImportedOrigin>> SqliteImportStore::Origin(HootId hoot) {
+    return Guarded([&]() -> Result<std::optional<ImportedOrigin>> {
+        auto conn = db_.Read();
+        ImportedOrigin origin;
+        std::optional<std::int64_t> accepted_source;
+        {
+            auto stmt = conn->Prepare(kOriginOf);
+            stmt.Bind(1, hoot.value);
+            if (!stmt.Step()) return std::optional<ImportedOrigin>();
+            origin.site = stmt.Text(0);
+            origin.question_source_id = stmt.Int(1);
+            origin.credits.push_back(
+                {ToPost(hoot), true, stmt.Text(3), stmt.IsNull(4) ? 0 : stmt.Int(4), stmt.Text(2)});
+            origin.up_votes = stmt.Int(5);
+            origin.down_votes = stmt.Int(6);
+            if (!stmt.IsNull(7)) accepted_source = stmt.Int(7);
+            origin.closed_at = stmt.IsNull(8) ? 0 : stmt.Int(8);
+            origin.close_reason = stmt.Text(9);
+            origin.locked = stmt.Int(10) != 0;
+        }
+        {
+            auto stmt = conn->Prepare(kAnswerCredits);
+            stmt.Bind(1, hoot.value);
+            while (stmt.Step())
+                origin.credits.push_back({PostId(stmt.Int(0)), false, stmt.Text(2),
+                                          stmt.IsNull(3) ? 0 : stmt.Int(3), stmt.Text(1)});
+        }
+        if (accepted_source) {
+            auto stmt = conn->Prepare(kFindMapped);
+            stmt.BindAll(std::string_view(origin.site), static_cast<int>(kMapPost),
+                         *accepted_source);
+            if (stmt.Step()) origin.accepted = CommentId(stmt.Int(0));
+        }
+        {
+            auto stmt = conn->Prepare(kDuplicatesOf);
+            stmt.Bind(1, hoot.value);
+            while (stmt.Step())
+                origin.duplicate_of.push_back({HootId(stmt.Int(0)), stmt.Text(1), stmt.Text(2)});
+        }
+        return std::optional<ImportedOrigin>(std::move(origin));
+    });
+}
+
+}  // namespace hoot::store::sqlite
