@@ -189,12 +189,10 @@ Json ToJson(const Comment& comment) {
 }
 
 Json ToJson(const PostUpdate& update) {
-    return Json{{"id", update.id.value},
-                {"post_id", update.post.value},
-                {"heading", update.heading},
-                {"body", update.body_source},
-                {"body_html", update.body_html},
-                {"created_at", render::IsoTime(update.created_at)}};
+    return Json{
+        {"id", update.id.value},         {"post_id", update.post.value},
+        {"heading", update.heading},     {"body", update.body_source},
+        {"body_html", update.body_html}, {"created_at", render::IsoTime(update.created_at)}};
 }
 
 Json ToJson(const Reply& reply) {

@@ -13,9 +13,10 @@ Json NotificationJson(const Notification& n) {
     return Json{{"id", n.id.value},
                 {"kind", NotificationKindKey(n.kind)},
                 {"text", web::views::DescribeNotification(n)},
-                {"hoot", {{"id", n.hoot.value},
-                          {"title", n.hoot_title},
-                          {"url", web::HootUrl(n.hoot, n.hoot_slug)}}},
+                {"hoot",
+                 {{"id", n.hoot.value},
+                  {"title", n.hoot_title},
+                  {"url", web::HootUrl(n.hoot, n.hoot_slug)}}},
                 {"post_id", n.post.value},
                 {"url", web::PostInThreadUrl(n.hoot, n.hoot_slug, n.post, n.post_kind)},
                 {"actor", ToJson(n.actor)},
@@ -110,8 +111,8 @@ http::Response MarkNotificationsRead(service::Services& services, http::RequestC
         }
         unread = services.notifications.MarkRead(ctx.user->id, list);
     } else {
-        return JsonError(Error::Make(Errc::kBadRequest,
-                                     "Send {\"ids\": [...]} or {\"all\": true}."));
+        return JsonError(
+            Error::Make(Errc::kBadRequest, "Send {\"ids\": [...]} or {\"all\": true}."));
     }
     if (!unread) return JsonError(unread.error());
     return JsonResponse(200, Json{{"unread", *unread}});
@@ -120,16 +121,16 @@ http::Response MarkNotificationsRead(service::Services& services, http::RequestC
 http::Response ListConversations(service::Services& services, http::RequestContext& ctx) {
     auto before = IdQuery<MessageId>(ctx.request, "before");
     if (!before) return JsonError(before.error());
-    auto list = services.messages.Conversations(*ctx.user, *before,
-                                                service::kConversationListPageSize);
+    auto list =
+        services.messages.Conversations(*ctx.user, *before, service::kConversationListPageSize);
     if (!list) return JsonError(list.error());
     Json items = Json::array();
     for (const auto& c : list->items)
-        items.push_back(Json{{"with", ToJson(c.other)},
-                             {"last_message", MessageJson(c.last)},
-                             {"unread", c.unread},
-                             {"url", "/api/v1/conversations/" + web::UrlEncode(c.other.username) +
-                                         "/messages"}});
+        items.push_back(Json{
+            {"with", ToJson(c.other)},
+            {"last_message", MessageJson(c.last)},
+            {"unread", c.unread},
+            {"url", "/api/v1/conversations/" + web::UrlEncode(c.other.username) + "/messages"}});
     return JsonResponse(200, Json{{"conversations", std::move(items)},
                                   {"next_before", list->next ? Json(list->next->value) : Json()},
                                   {"unread", ctx.user->unread_conversations}});

@@ -91,9 +91,9 @@ void App::Start() {
         [](int status, std::string_view message, std::string_view target) {
             // API clients get the JSON envelope even for requests refused before routing.
             if (!target.starts_with("/api/")) return http::Text(status, std::string(message));
-            auto response = api::JsonError(Error::Make(
-                status == 413 || status == 431 ? Errc::kTooLarge : Errc::kBadRequest,
-                std::string(message)));
+            auto response = api::JsonError(
+                Error::Make(status == 413 || status == 431 ? Errc::kTooLarge : Errc::kBadRequest,
+                            std::string(message)));
             response.status = status;
             return response;
         });

@@ -100,7 +100,7 @@ struct Revision {
     PostId post;
     AuthorRef author;  // who made this version
     UnixSeconds created_at = 0;
-    std::string title;  // hoots only
+    std::string title;              // hoots only
     std::vector<std::string> tags;  // hoots only
     std::string body_source;
 };
@@ -151,8 +151,8 @@ struct Hoot {
     ReactionBreakdown breakdown;
     std::vector<PostUpdate> updates;
     std::vector<Reply> replies;
-    int revision = 1;      // current revision number; >1 means edited
-    bool deleted = false;  // only moderators ever see a deleted hoot
+    int revision = 1;                        // current revision number; >1 means edited
+    bool deleted = false;                    // only moderators ever see a deleted hoot
     std::int64_t deleted_comment_count = 0;  // placeholders in the thread beside comment_count
     std::int64_t follower_count = 0;
     // Set for threads imported from Stack Exchange.

@@ -38,9 +38,7 @@ struct NotificationPrefs {
     bool follow_on_comment = true;
     std::uint32_t mask = 0b111110;  // every kind on; matches the column default (migration 3)
 
-    bool Wants(NotificationKind kind) const {
-        return (mask >> static_cast<int>(kind)) & 1u;
-    }
+    bool Wants(NotificationKind kind) const { return (mask >> static_cast<int>(kind)) & 1u; }
     void Set(NotificationKind kind, bool on) {
         const std::uint32_t bit = 1u << static_cast<int>(kind);
         mask = on ? (mask | bit) : (mask & ~bit);

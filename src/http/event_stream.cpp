@@ -21,7 +21,8 @@ void AppendSseEvent(std::string& out, std::string_view event, std::string_view i
     std::size_t start = 0;
     while (true) {
         std::size_t end = data.find_first_of("\r\n", start);
-        AppendField(out, "data", data.substr(start, end == std::string_view::npos ? end : end - start));
+        AppendField(out, "data",
+                    data.substr(start, end == std::string_view::npos ? end : end - start));
         if (end == std::string_view::npos) break;
         start = end + 1;
         if (data[end] == '\r' && start < data.size() && data[start] == '\n') ++start;

@@ -101,10 +101,9 @@ Response Pipeline::Run(RequestContext& ctx, const Route& route) {
         client.append(ctx.user ? std::to_string(ctx.user->id.value) : ctx.request.remote_address);
         int retry_after = 60;
         if (!limiter_.Allow(options.rate_limit, client, &retry_after)) {
-            Response response =
-                present_error_(ctx, options.kind,
-                               Error::Make(Errc::kRateLimited,
-                                           RateLimitMessage(options.rate_limit, retry_after)));
+            Response response = present_error_(
+                ctx, options.kind,
+                Error::Make(Errc::kRateLimited, RateLimitMessage(options.rate_limit, retry_after)));
             response.Header("Retry-After", std::to_string(retry_after));
             return response;
         }

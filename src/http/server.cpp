@@ -218,8 +218,9 @@ asio::awaitable<void> Server::Impl::RejectAndClose(beast::tcp_stream& stream, bh
                                                    std::string_view message,
                                                    std::string_view target) {
     boost::system::error_code ec;
-    auto response = reject ? ToBeast(reject(static_cast<int>(status), message, target), 11, false, false)
-                           : PlainError(status, message);
+    auto response =
+        reject ? ToBeast(reject(static_cast<int>(status), message, target), 11, false, false)
+               : PlainError(status, message);
     stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
     // Read and drop what the client is still sending, so closing does not reset the connection

@@ -23,7 +23,7 @@ struct SignedIn {
 
 struct ProfileEdit {
     std::string display_name;
-    std::string bio;  // Markdown
+    std::string bio;           // Markdown
     std::string website = {};  // empty, or an http(s) address
 };
 

@@ -1,7 +1,5 @@
 #include "service/hoots.hpp"
 
-#include "domain/social.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -9,6 +7,7 @@
 #include <unordered_map>
 
 #include "domain/slug.hpp"
+#include "domain/social.hpp"
 #include "domain/validation.hpp"
 #include "render/markdown.hpp"
 #include "service/import_store.hpp"
@@ -113,8 +112,13 @@ Result<Hoot> HootService::Ask(const AskCommand& command) {
                  render::PlainText(*body)};
     auto id = stores_.hoots.Create(hoot);
     if (!id) return id.take_error();
-    activity_.OnActivity({ActivityKind::kHootPosted, *id, ToPost(*id), command.author, {},
-                          "h:" + std::to_string(id->value), ExtractMentions(hoot.body_source),
+    activity_.OnActivity({ActivityKind::kHootPosted,
+                          *id,
+                          ToPost(*id),
+                          command.author,
+                          {},
+                          "h:" + std::to_string(id->value),
+                          ExtractMentions(hoot.body_source),
                           hoot.created_at});
     return Get(*id);
 }
@@ -268,8 +272,13 @@ Result<Comment> HootService::AddComment(UserId author, HootId hoot, std::string_
                        clock_(), render::PlainText(*text)};
     auto id = stores_.comments.Create(comment);
     if (!id) return id.take_error();
-    activity_.OnActivity({ActivityKind::kCommentPosted, hoot, ToPost(*id), author, {},
-                          "c:" + std::to_string(id->value), ExtractMentions(comment.body_source),
+    activity_.OnActivity({ActivityKind::kCommentPosted,
+                          hoot,
+                          ToPost(*id),
+                          author,
+                          {},
+                          "c:" + std::to_string(id->value),
+                          ExtractMentions(comment.body_source),
                           comment.created_at});
     auto found = stores_.comments.Find(*id);
     if (!found) return found.take_error();

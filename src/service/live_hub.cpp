@@ -12,7 +12,8 @@ LiveHub::Subscription::~Subscription() { hub_.Remove(entry_); }
 
 std::unique_ptr<LiveHub::Subscription> LiveHub::Subscribe(UserId user, std::optional<HootId> hoot,
                                                           Waker wake) {
-    auto entry = std::make_shared<Subscription::Entry>(Subscription::Entry{user, hoot, std::move(wake)});
+    auto entry =
+        std::make_shared<Subscription::Entry>(Subscription::Entry{user, hoot, std::move(wake)});
     {
         std::lock_guard lock(mutex_);
         by_user_.emplace(user.value, entry);

@@ -9,8 +9,7 @@ namespace hoot::service {
 namespace {
 
 AuthorRef RefOf(const User& user) {
-    return {user.id, user.username,
-            user.display_name.empty() ? user.username : user.display_name};
+    return {user.id, user.username, user.display_name.empty() ? user.username : user.display_name};
 }
 
 }  // namespace
@@ -58,8 +57,7 @@ Result<Message> MessageService::Send(const User& from, std::string_view to_usern
 }
 
 Result<ConversationList> MessageService::Conversations(const User& me,
-                                                       std::optional<MessageId> before,
-                                                       int limit) {
+                                                       std::optional<MessageId> before, int limit) {
     auto items = stores_.social.Conversations(me.id, before, limit + 1);
     if (!items) return items.take_error();
     ConversationList list;

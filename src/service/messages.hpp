@@ -25,10 +25,10 @@ struct ConversationList {
 
 struct ConversationPage {
     AuthorRef other;
-    std::vector<Message> messages;  // oldest first (the page reads top to bottom)
-    std::optional<MessageId> older;  // where the previous page ends, if there is one
-    bool i_blocked = false;          // I have blocked them
-    bool blocked_me = false;         // they have blocked me
+    std::vector<Message> messages;          // oldest first (the page reads top to bottom)
+    std::optional<MessageId> older;         // where the previous page ends, if there is one
+    bool i_blocked = false;                 // I have blocked them
+    bool blocked_me = false;                // they have blocked me
     std::int64_t unread_conversations = 0;  // mine, after reading this one
 };
 

@@ -80,8 +80,7 @@ Result<FollowState> NotificationService::FollowStateOf(UserId user, HootId hoot)
     return FollowState{*following, (*found)->follower_count};
 }
 
-Result<FeedPageResult> NotificationService::Following(UserId user,
-                                                      std::optional<TimeCursor> after,
+Result<FeedPageResult> NotificationService::Following(UserId user, std::optional<TimeCursor> after,
                                                       int limit) {
     // One more than asked tells whether a next page exists.
     auto followed = stores_.social.Following(user, after, limit + 1);

@@ -186,7 +186,7 @@ struct ReactionState {
 };
 
 class PostStore {
-public:
+  public:
     virtual ~PostStore() = default;
     virtual Result<std::optional<PostRef>> Find(PostId id) = 0;
     // Extras for exactly these posts (a page's worth), with `viewer`'s own reactions marked.

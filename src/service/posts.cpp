@@ -159,11 +159,16 @@ Result<ReactionState> PostService::React(const User& actor, PostId post, Reactio
     auto state = stores_.posts.SetReaction(post, actor.id, kind, present, now);
     // The event key makes reacting, un-reacting and reacting again one notification.
     if (state && present)
-        activity_.OnActivity({ActivityKind::kReacted, ref->hoot, post, actor.id, ref->author,
+        activity_.OnActivity({ActivityKind::kReacted,
+                              ref->hoot,
+                              post,
+                              actor.id,
+                              ref->author,
                               "r:" + std::to_string(post.value) + ":" +
                                   std::to_string(actor.id.value) + ":" +
                                   std::to_string(static_cast<int>(kind)),
-                              {}, now});
+                              {},
+                              now});
     return state;
 }
 
@@ -192,8 +197,14 @@ Result<Reply> PostService::AddReply(const User& actor, PostId post, std::string_
     NewReply reply{post, actor.id, *text, render::LinkifyPlainText(*text).str(), clock_()};
     auto id = stores_.posts.AddReply(reply);
     if (!id) return id.take_error();
-    activity_.OnActivity({ActivityKind::kReplied, ref->hoot, post, actor.id, ref->author,
-                          "p:" + std::to_string(id->value), {}, reply.created_at});
+    activity_.OnActivity({ActivityKind::kReplied,
+                          ref->hoot,
+                          post,
+                          actor.id,
+                          ref->author,
+                          "p:" + std::to_string(id->value),
+                          {},
+                          reply.created_at});
     AuthorRef author{actor.id, actor.username,
                      actor.display_name.empty() ? actor.username : actor.display_name};
     return Reply{*id,

@@ -16,7 +16,6 @@
 
 namespace hoot::service {
 
-
 // The text an edit form starts from.
 struct EditSource {
     PostRef ref;
@@ -41,7 +40,7 @@ struct History {
 Actor ActorOf(const User& user);
 
 class PostService {
-public:
+  public:
     // `activity` hears of each update, reaction and reply after it is stored (notifications).
     PostService(Stores stores, Clock clock = SystemNow,
                 ActivityListener& activity = IgnoreActivity())
@@ -68,7 +67,7 @@ public:
     // The slug of the thread a post belongs to (to link to it).
     Result<std::string> ThreadSlug(const PostRef& ref);
 
-private:
+  private:
     Stores stores_;
     Clock clock_;
     ActivityListener& activity_;

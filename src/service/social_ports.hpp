@@ -84,8 +84,7 @@ class SocialStore {
                                                     std::optional<NotificationId> before,
                                                     int limit) = 0;
     // Oldest first, strictly after `after` (the live stream).
-    virtual Result<std::vector<Notification>> NotificationsAfter(UserId user,
-                                                                 NotificationId after,
+    virtual Result<std::vector<Notification>> NotificationsAfter(UserId user, NotificationId after,
                                                                  int limit) = 0;
     // Only the user's own notification; nullopt otherwise.
     virtual Result<std::optional<Notification>> FindNotification(UserId user,
@@ -104,8 +103,9 @@ class SocialStore {
     virtual Result<MessageId> SendMessage(UserId from, UserId to, const std::string& body_source,
                                           const std::string& body_html, UnixSeconds now) = 0;
     // The user's conversations, the most recent first, strictly before `before` (a message id).
-    virtual Result<std::vector<ConversationSummary>> Conversations(
-        UserId user, std::optional<MessageId> before, int limit) = 0;
+    virtual Result<std::vector<ConversationSummary>> Conversations(UserId user,
+                                                                   std::optional<MessageId> before,
+                                                                   int limit) = 0;
     // The conversation between the two, newest first, strictly before `before`.
     virtual Result<std::vector<Message>> Messages(UserId user, UserId other,
                                                   std::optional<MessageId> before, int limit) = 0;

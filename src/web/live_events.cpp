@@ -27,8 +27,8 @@ nlohmann::json AuthorJson(const AuthorRef& author) {
 
 class LiveStream final : public http::EventStream {
   public:
-    LiveStream(service::NotificationService& notifications, UserId user,
-               std::optional<HootId> hoot, std::string hoot_slug, service::LiveCursor cursor)
+    LiveStream(service::NotificationService& notifications, UserId user, std::optional<HootId> hoot,
+               std::string hoot_slug, service::LiveCursor cursor)
         : notifications_(notifications),
           user_(user),
           hoot_(hoot),
@@ -58,7 +58,8 @@ class LiveStream final : public http::EventStream {
                                    {"kind", NotificationKindKey(n.kind)},
                                    {"text", views::DescribeNotification(n)},
                                    {"url", NotificationUrl(n.id)}};
-            http::AppendSseEvent(out, "notification", service::FormatLiveCursor(cursor_), data.dump());
+            http::AppendSseEvent(out, "notification", service::FormatLiveCursor(cursor_),
+                                 data.dump());
         }
         for (const service::LiveMessage& m : batch->messages) {
             cursor_.message = m.message.id.value;
@@ -71,10 +72,11 @@ class LiveStream final : public http::EventStream {
         }
         for (const service::LiveComment& c : batch->comments) {
             cursor_.comment = c.id.value;
-            nlohmann::json data = {{"id", c.id.value},
-                                   {"hoot", hoot_->value},
-                                   {"author", AuthorJson(c.author)},
-                                   {"url", HootUrl(*hoot_, hoot_slug_) + "#" + CommentAnchor(c.id)}};
+            nlohmann::json data = {
+                {"id", c.id.value},
+                {"hoot", hoot_->value},
+                {"author", AuthorJson(c.author)},
+                {"url", HootUrl(*hoot_, hoot_slug_) + "#" + CommentAnchor(c.id)}};
             http::AppendSseEvent(out, "comment", service::FormatLiveCursor(cursor_), data.dump());
         }
         cursor_ = batch->cursor;
@@ -110,8 +112,7 @@ http::Response OpenEventStream(const WebContext& wc, http::RequestContext& ctx) 
     std::string slug;
     if (auto text = ctx.request.QueryParam("hoot")) {
         hoot = ParseId<HootId>(*text);
-        if (!hoot)
-            return http::Text(400, "?hoot= must be a hoot's number.\n");
+        if (!hoot) return http::Text(400, "?hoot= must be a hoot's number.\n");
         auto found = wc.services.hoots.Get(*hoot);
         if (!found) return http::Text(ErrcStatus(found.error().code), found.error().message + "\n");
         slug = found->slug;
@@ -119,8 +120,7 @@ http::Response OpenEventStream(const WebContext& wc, http::RequestContext& ctx) 
     service::LiveCursor cursor;
     if (auto last = ctx.request.Header("last-event-id"); !last.empty()) {
         auto parsed = service::ParseLiveCursor(last);
-        if (!parsed)
-            return http::Text(400, "Last-Event-ID is not one this server sent.\n");
+        if (!parsed) return http::Text(400, "Last-Event-ID is not one this server sent.\n");
         cursor = *parsed;
     } else {
         auto latest = notifications.LiveStart();
@@ -131,8 +131,8 @@ http::Response OpenEventStream(const WebContext& wc, http::RequestContext& ctx) 
         return http::Text(429, "Too many open live streams for this account; close some tabs.\n");
     http::Response response;
     response.content_type = "text/event-stream; charset=utf-8";
-    response.event_stream = std::make_shared<LiveStream>(notifications, ctx.user->id, hoot,
-                                                         std::move(slug), cursor);
+    response.event_stream =
+        std::make_shared<LiveStream>(notifications, ctx.user->id, hoot, std::move(slug), cursor);
     return response;
 }
 

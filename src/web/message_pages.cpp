@@ -18,8 +18,8 @@ http::Response RenderConversationList(const WebContext& wc, http::RequestContext
         before = ParseId<MessageId>(*text);
         if (!before) return ErrorPage(wc.site, ctx, BadPageLink());
     }
-    auto list = wc.services.messages.Conversations(*ctx.user, before,
-                                                   service::kConversationListPageSize);
+    auto list =
+        wc.services.messages.Conversations(*ctx.user, before, service::kConversationListPageSize);
     if (!list) return ErrorPage(wc.site, ctx, list.error());
     views::ConversationsPage page;
     page.items = std::move(list->items);
@@ -28,8 +28,8 @@ http::Response RenderConversationList(const WebContext& wc, http::RequestContext
     page.errors = std::move(errors);
     page.csrf_token = ctx.csrf_token;
     page.now = ctx.now;
-    return HtmlPage(wc.site, ctx, PageTitle(wc.site, "Messages"),
-                    views::RenderConversations(page), status);
+    return HtmlPage(wc.site, ctx, PageTitle(wc.site, "Messages"), views::RenderConversations(page),
+                    status);
 }
 
 http::Response RenderConversationPage(const WebContext& wc, http::RequestContext& ctx,
@@ -70,8 +70,8 @@ http::Response ShowConversations(const WebContext& wc, http::RequestContext& ctx
     auto user = wc.services.accounts.GetUser(*to);
     if (user && user->id != ctx.user->id) return SeeOther(ConversationUrl(user->username));
     views::FormErrors errors;
-    errors.fields.emplace_back("to", user ? "That is you: pick someone else."
-                                          : "There is no user called that.");
+    errors.fields.emplace_back(
+        "to", user ? "That is you: pick someone else." : "There is no user called that.");
     return RenderConversationList(wc, ctx, *to, std::move(errors), user ? 422 : 404);
 }
 

@@ -42,7 +42,8 @@ http::Response ShowFollowing(const WebContext& wc, http::RequestContext& ctx) {
         after = service::ParseCursor(*text);
         if (!after) return ErrorPage(wc.site, ctx, BadPageLink());
     }
-    auto following = wc.services.notifications.Following(ctx.user->id, after, service::kFeedPageSize);
+    auto following =
+        wc.services.notifications.Following(ctx.user->id, after, service::kFeedPageSize);
     if (!following) return ErrorPage(wc.site, ctx, following.error());
     views::FollowingPage page;
     page.hoots = std::move(following->hoots);
@@ -79,8 +80,8 @@ http::Response OpenNotification(const WebContext& wc, http::RequestContext& ctx)
                          Error::Make(Errc::kNotFound, "There is no such notification."));
     auto opened = wc.services.notifications.Open(ctx.user->id, *id);
     if (!opened) return ErrorPage(wc.site, ctx, opened.error());
-    return SeeOther(PostInThreadUrl(opened->hoot, opened->hoot_slug, opened->post,
-                                    opened->post_kind));
+    return SeeOther(
+        PostInThreadUrl(opened->hoot, opened->hoot_slug, opened->post, opened->post_kind));
 }
 
 http::Response MarkAllNotificationsRead(const WebContext& wc, http::RequestContext& ctx) {
@@ -108,9 +109,9 @@ http::Response SaveNotificationSettings(const WebContext& wc, http::RequestConte
         } else if (name == "notify") {
             auto kind = ParseNotificationKind(value);
             if (!kind)
-                return ErrorPage(wc.site, ctx,
-                                 Error::Make(Errc::kBadRequest,
-                                             "There is no notification kind called that."));
+                return ErrorPage(
+                    wc.site, ctx,
+                    Error::Make(Errc::kBadRequest, "There is no notification kind called that."));
             prefs.Set(*kind, true);
         }
     }

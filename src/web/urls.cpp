@@ -69,7 +69,9 @@ std::string PostRestoreUrl(PostId post) { return PostPath(post, "restore"); }
 std::string ApiReactionUrl(PostId post, ReactionKind kind) {
     return "/api/v1" + PostReactionUrl(post, kind);
 }
-std::string HootRevisionsUrl(HootId id) { return "/hoots/" + std::to_string(id.value) + "/revisions"; }
+std::string HootRevisionsUrl(HootId id) {
+    return "/hoots/" + std::to_string(id.value) + "/revisions";
+}
 
 std::string_view OrderKey(CommentOrder order) {
     switch (order) {

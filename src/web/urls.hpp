@@ -8,8 +8,8 @@
 
 #include "domain/ids.hpp"
 #include "domain/model.hpp"
-#include "domain/social.hpp"
 #include "domain/ranking.hpp"
+#include "domain/social.hpp"
 
 namespace hoot::web {
 
@@ -22,16 +22,17 @@ std::string UserUrl(std::string_view username);                             // /
 std::string LoginUrl(std::string_view next_path);                           // /login?next=...
 std::string SignUpUrl(std::string_view next_path);                          // /signup?next=...
 // Per-post actions (a post is a hoot or a comment); forms post to these.
-std::string PostEditUrl(PostId post);                        // /posts/7/edit (GET form, POST)
-std::string PostRevisionsUrl(PostId post);                   // /posts/7/revisions
-std::string PostUpdatesUrl(PostId post);                     // /posts/7/updates (POST)
-std::string PostReactionUrl(PostId post, ReactionKind kind); // /posts/7/reactions/helpful (POST toggles)
-std::string PostRepliesUrl(PostId post);                     // /posts/7/replies (POST)
-std::string PostDeleteUrl(PostId post);                      // /posts/7/delete (POST)
-std::string PostRestoreUrl(PostId post);                     // /posts/7/restore (POST, moderators)
+std::string PostEditUrl(PostId post);       // /posts/7/edit (GET form, POST)
+std::string PostRevisionsUrl(PostId post);  // /posts/7/revisions
+std::string PostUpdatesUrl(PostId post);    // /posts/7/updates (POST)
+std::string PostReactionUrl(PostId post,
+                            ReactionKind kind);  // /posts/7/reactions/helpful (POST toggles)
+std::string PostRepliesUrl(PostId post);         // /posts/7/replies (POST)
+std::string PostDeleteUrl(PostId post);          // /posts/7/delete (POST)
+std::string PostRestoreUrl(PostId post);         // /posts/7/restore (POST, moderators)
 std::string ApiReactionUrl(PostId post, ReactionKind kind);  // /api/v1/posts/7/reactions/helpful
 std::string HootRevisionsUrl(HootId id);                     // /hoots/7/revisions
-std::string_view OrderKey(CommentOrder order);                              // latest|oldest|best
+std::string_view OrderKey(CommentOrder order);               // latest|oldest|best
 // The feed (`tag` empty) or one tag's feed in an order; Latest without a cursor is the bare path.
 // /?sort=hot  /tags/running?sort=top&period=month&after=...
 std::string FeedUrl(std::string_view tag, FeedOrder order, TopPeriod period = TopPeriod::kWeek,
@@ -63,18 +64,18 @@ inline constexpr std::string_view kTagsPath = "/tags";
 inline constexpr std::string_view kChangePasswordPath = "/settings/password";
 
 // Following, notifications, messages, live events.
-std::string FollowUrl(HootId id);                        // /hoots/7/follow (POST follow=1|0)
-std::string ApiFollowUrl(HootId id);                     // /api/v1/hoots/7/follow
+std::string FollowUrl(HootId id);     // /hoots/7/follow (POST follow=1|0)
+std::string ApiFollowUrl(HootId id);  // /api/v1/hoots/7/follow
 // The exact post in its thread: a comment in the whole thread (it may not be on the first page).
 std::string PostInThreadUrl(HootId hoot, std::string_view slug, PostId post, PostKind kind);
-std::string NotificationUrl(NotificationId id);          // /notifications/7 (opens, marks read)
-std::string NotificationsPageUrl(NotificationId before); // /notifications?before=7
-std::string ConversationUrl(std::string_view username);  // /messages/name (GET; POST sends)
+std::string NotificationUrl(NotificationId id);           // /notifications/7 (opens, marks read)
+std::string NotificationsPageUrl(NotificationId before);  // /notifications?before=7
+std::string ConversationUrl(std::string_view username);   // /messages/name (GET; POST sends)
 std::string OlderMessagesUrl(std::string_view username, MessageId before);
-std::string ConversationsPageUrl(MessageId before);      // /messages?before=7
-std::string BlockUrl(std::string_view username);         // /u/name/block (POST block=1|0)
-std::string FollowingPageUrl(const std::string& cursor); // /following?after=...
-std::string LiveEventsUrl(std::optional<HootId> hoot);   // /events, /events?hoot=7
+std::string ConversationsPageUrl(MessageId before);       // /messages?before=7
+std::string BlockUrl(std::string_view username);          // /u/name/block (POST block=1|0)
+std::string FollowingPageUrl(const std::string& cursor);  // /following?after=...
+std::string LiveEventsUrl(std::optional<HootId> hoot);    // /events, /events?hoot=7
 inline constexpr std::string_view kNotificationsPath = "/notifications";
 inline constexpr std::string_view kReadAllNotificationsPath = "/notifications/read";
 inline constexpr std::string_view kMessagesPath = "/messages";

@@ -57,8 +57,9 @@ TEST_F(SocialApi, ACommentTellsEachFollowerExactlyOnceAndNeverTheActor) {
         EXPECT_EQ(n["hoot"]["id"], id);
         EXPECT_EQ(n["post_id"], comment["id"]);
         EXPECT_EQ(n["text"], "bob commented on \u201cSore glutes from running\u201d");
-        EXPECT_NE(n["url"].get<std::string>().find("#c-" + std::to_string(comment["id"].get<int>())),
-                  std::string::npos);
+        EXPECT_NE(
+            n["url"].get<std::string>().find("#c-" + std::to_string(comment["id"].get<int>())),
+            std::string::npos);
         EXPECT_FALSE(n["read"].get<bool>());
         EXPECT_EQ(inbox["unread"], 1);
         EXPECT_EQ(UnreadNotifications(*token), 1);
@@ -95,7 +96,8 @@ TEST_F(SocialApi, MentionsReactionsAndRepliesTellThePersonConcerned) {
                 cyd = server.ApiSignUp("cyd");
     std::int64_t id = AskApi(server, ada, "Mentions and more", "Body")["id"].get<std::int64_t>();
     // cyd does not follow the hoot, but is mentioned: told once, as a mention.
-    Json comment = CommentApi(server, bob, id, "I think @cyd knows, and `@ada` in code is not one.");
+    Json comment =
+        CommentApi(server, bob, id, "I think @cyd knows, and `@ada` in code is not one.");
     Json cyd_inbox = Notifications(cyd);
     ASSERT_EQ(cyd_inbox["notifications"].size(), 1u);
     EXPECT_EQ(cyd_inbox["notifications"][0]["kind"], "mention");
@@ -158,9 +160,9 @@ TEST_F(SocialApi, ReadStateIsPerPersonAndBadRequestsAreRefused) {
     EXPECT_EQ(JsonOf(all)["unread"], 0);
     EXPECT_EQ(UnreadNotifications(ada), 0);
 
-    for (const Json& bad : {Json::object(), Json{{"all", false}}, Json{{"ids", "1"}},
-                            Json{{"ids", {0}}}, Json{{"ids", {"x"}}},
-                            Json{{"ids", {1}}, {"all", true}}}) {
+    for (const Json& bad :
+         {Json::object(), Json{{"all", false}}, Json{{"ids", "1"}}, Json{{"ids", {0}}},
+          Json{{"ids", {"x"}}}, Json{{"ids", {1}}, {"all", true}}}) {
         auto response = Call(server, "POST", "/api/v1/notifications/read", ada, bad);
         EXPECT_EQ(response.status, 400) << bad.dump();
         EXPECT_EQ(ErrorCode(response), "bad_request") << bad.dump();
@@ -257,10 +259,10 @@ TEST(SocialApiRateLimit, SendingIsLimitedPerPersonWithAClearMessage) {
               std::string::npos);
     EXPECT_FALSE(limited.Header("retry-after").empty());
     // Per person: cyd is not slowed down by bob.
-    EXPECT_EQ(Call(server, "POST", "/api/v1/conversations/ada/messages", cyd,
-                   Json{{"body", "hello"}})
-                  .status,
-              201);
+    EXPECT_EQ(
+        Call(server, "POST", "/api/v1/conversations/ada/messages", cyd, Json{{"body", "hello"}})
+            .status,
+        201);
 }
 
 }  // namespace

@@ -70,11 +70,13 @@ TEST_F(SocialPages, TheBellCountsOpeningMarksReadAndLandsOnTheComment) {
     EXPECT_TRUE(inbox.Contains(HtmlEscape("bob commented on \u201cBell on every page\u201d")));
     auto link_at = inbox.body.find("href=\"/notifications/");
     ASSERT_NE(link_at, std::string::npos);
-    std::string link = inbox.body.substr(link_at + 6, inbox.body.find('"', link_at + 6) - link_at - 6);
+    std::string link =
+        inbox.body.substr(link_at + 6, inbox.body.find('"', link_at + 6) - link_at - 6);
 
     auto opened = ada.Get(link);
     ASSERT_EQ(opened.status, 303);
-    EXPECT_NE(opened.Header("location").find("#c-"), std::string::npos) << opened.Header("location");
+    EXPECT_NE(opened.Header("location").find("#c-"), std::string::npos)
+        << opened.Header("location");
     EXPECT_EQ(Badge(ada.Get("/"), "notifications"), "1");
     EXPECT_EQ(bob.Get(link).status, 404) << "only the owner opens a notification";
 

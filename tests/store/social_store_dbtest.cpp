@@ -85,7 +85,8 @@ TEST_P(SocialStoreTest, AuthorsFollowTheirHootsAndFollowingIsIdempotent) {
 TEST_P(SocialStoreTest, FollowingListsNewestFollowFirstWithKeysetPages) {
     UserId ada = AddUser("ada"), bob = AddUser("bob");
     std::vector<HootId> hoots;
-    for (int i = 0; i < 5; ++i) hoots.push_back(AddHoot(ada, 1000 + i, "Hoot number " + std::to_string(i)));
+    for (int i = 0; i < 5; ++i)
+        hoots.push_back(AddHoot(ada, 1000 + i, "Hoot number " + std::to_string(i)));
     for (int i = 0; i < 5; ++i) ASSERT_TRUE(social().SetFollow(hoots[i], bob, true, 3000 + i).ok());
     auto first = social().Following(bob, std::nullopt, 3);
     ASSERT_TRUE(first.ok());
@@ -128,7 +129,8 @@ TEST_P(SocialStoreTest, ACommentTellsEachFollowerOnceAndNeverTheActor) {
 TEST_P(SocialStoreTest, RecordingTheSameEventTwiceTellsNobodyTwice) {
     UserId ada = AddUser("ada"), bob = AddUser("bob");
     HootId hoot = AddHoot(ada, 1000);
-    auto reacted = MakeActivity(service::ActivityKind::kReacted, hoot, ToPost(hoot), bob, "r:1:2:0");
+    auto reacted =
+        MakeActivity(service::ActivityKind::kReacted, hoot, ToPost(hoot), bob, "r:1:2:0");
     reacted.post_author = ada;
     EXPECT_EQ(Ids(Record(reacted)), (std::vector<std::int64_t>{ada.value}));
     EXPECT_TRUE(Record(reacted).empty());
@@ -276,7 +278,8 @@ TEST_P(SocialStoreTest, TheLiveStreamReadsNewCommentsFromItsCursor) {
     EXPECT_EQ((*comments)[0].id, first);
     EXPECT_EQ((*comments)[1].id, second);
     EXPECT_EQ((*comments)[0].author.username, "bob");
-    backend().Exec("UPDATE comments SET deleted_at = 3000 WHERE id = " + std::to_string(first.value));
+    backend().Exec("UPDATE comments SET deleted_at = 3000 WHERE id = " +
+                   std::to_string(first.value));
     EXPECT_EQ(social().CommentsAfter(hoot, CommentId(start->comment), 10)->size(), 1u)
         << "deleted comments are not announced";
     auto now = social().LatestIds();

@@ -1,6 +1,8 @@
 // The pure parts of following, notifications and the live stream: which @names are mentions,
 // notification preferences, the SSE wire format, the stream's cursor, and the hub's wake-ups.
 
+#include "domain/social.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -8,7 +10,6 @@
 #include <thread>
 #include <vector>
 
-#include "domain/social.hpp"
 #include "http/event_stream.hpp"
 #include "service/live_hub.hpp"
 #include "service/notifications.hpp"
@@ -30,21 +31,20 @@ TEST_P(MentionTest, FindsTheNamesPeopleMeant) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, MentionTest,
-    ::testing::Values(
-        MentionCase{"Plain", "thanks @ada for this", {"ada"}},
-        MentionCase{"AtStart", "@Bob_Smith see above", {"bob_smith"}},
-        MentionCase{"LowerCasedAndOnce", "@Ada and @ADA and @ada", {"ada"}},
-        MentionCase{"InOrder", "@zed, then @amy.", {"zed", "amy"}},
-        MentionCase{"Punctuation", "(@ada) [@bob]: @cyd!", {"ada", "bob", "cyd"}},
-        MentionCase{"EmailIsNot", "write to ada@example.org", {}},
-        MentionCase{"DottedIsNot", "see x.@ada", {}},
-        MentionCase{"TooShort", "@ab is not a name", {}},
-        MentionCase{"TooLong", "@abcdefghijklmnopqrstuvwxyz0123456789 long", {}},
-        MentionCase{"InlineCode", "run `@ada` or ``@bob ` x`` but @cyd", {"cyd"}},
-        MentionCase{"FencedCode", "```\n@ada\n```\n@bob\n~~~\n@cy\n~~~", {"bob"}},
-        MentionCase{"UnclosedBacktick", "a ` then @ada", {"ada"}},
-        MentionCase{"DoubleAt", "@@ada", {}},
-        MentionCase{"HyphenAndUnderscore", "@ada-lovelace_1 hi", {"ada-lovelace_1"}}),
+    ::testing::Values(MentionCase{"Plain", "thanks @ada for this", {"ada"}},
+                      MentionCase{"AtStart", "@Bob_Smith see above", {"bob_smith"}},
+                      MentionCase{"LowerCasedAndOnce", "@Ada and @ADA and @ada", {"ada"}},
+                      MentionCase{"InOrder", "@zed, then @amy.", {"zed", "amy"}},
+                      MentionCase{"Punctuation", "(@ada) [@bob]: @cyd!", {"ada", "bob", "cyd"}},
+                      MentionCase{"EmailIsNot", "write to ada@example.org", {}},
+                      MentionCase{"DottedIsNot", "see x.@ada", {}},
+                      MentionCase{"TooShort", "@ab is not a name", {}},
+                      MentionCase{"TooLong", "@abcdefghijklmnopqrstuvwxyz0123456789 long", {}},
+                      MentionCase{"InlineCode", "run `@ada` or ``@bob ` x`` but @cyd", {"cyd"}},
+                      MentionCase{"FencedCode", "```\n@ada\n```\n@bob\n~~~\n@cy\n~~~", {"bob"}},
+                      MentionCase{"UnclosedBacktick", "a ` then @ada", {"ada"}},
+                      MentionCase{"DoubleAt", "@@ada", {}},
+                      MentionCase{"HyphenAndUnderscore", "@ada-lovelace_1 hi", {"ada-lovelace_1"}}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(MentionLimit, StopsAtTheLimit) {

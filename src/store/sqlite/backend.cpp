@@ -6,7 +6,8 @@ SqliteBackend::SqliteBackend(const std::filesystem::path& file, int read_connect
     : db_(file, read_connections) {}
 
 service::Stores SqliteBackend::stores() {
-    return service::Stores{users_, sessions_, hoots_, comments_, posts_, settings_, social_, search_, imports_};
+    return service::Stores{users_,    sessions_, hoots_,  comments_, posts_,
+                           settings_, social_,   search_, imports_};
 }
 
 }  // namespace hoot::store::sqlite

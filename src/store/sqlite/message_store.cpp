@@ -29,7 +29,7 @@ constexpr std::string_view kRecipientSide =
 constexpr std::string_view kCountUnreadConversation =
     "UPDATE users SET unread_conversations = unread_conversations + 1 WHERE id = ?";
 
-#define MESSAGE_COLUMNS                                                                   \
+#define MESSAGE_COLUMNS \
     "m.id, s.id, s.username, s.display_name, m.body_source, m.body_html, m.created_at "
 constexpr std::string_view kConversations =
     "SELECT cm.unread_count, o.id, o.username, o.display_name, " MESSAGE_COLUMNS

@@ -15,47 +15,49 @@ constexpr std::string_view kUnfollow = "DELETE FROM follows WHERE hoot_id = ? AN
 constexpr std::string_view kMoveFollowerCount =
     "UPDATE hoots SET follower_count = follower_count + ? WHERE id = ?";
 constexpr std::string_view kFollowerCount = "SELECT follower_count FROM hoots WHERE id = ?";
-constexpr std::string_view kIsFollowing =
-    "SELECT 1 FROM follows WHERE hoot_id = ? AND user_id = ?";
+constexpr std::string_view kIsFollowing = "SELECT 1 FROM follows WHERE hoot_id = ? AND user_id = ?";
 constexpr std::string_view kFollowing = HOOT_SUMMARY_SELECT
-    ", f.created_at FROM follows f JOIN hoots h ON h.id = f.hoot_id JOIN users u ON u.id = h.author_id "
-    "WHERE f.user_id = ?5 AND h.deleted_at IS NULL AND (?1 OR (f.created_at, f.hoot_id) < (?2, ?3)) "
+    ", f.created_at FROM follows f JOIN hoots h ON h.id = f.hoot_id JOIN users u ON u.id = "
+    "h.author_id "
+    "WHERE f.user_id = ?5 AND h.deleted_at IS NULL AND (?1 OR (f.created_at, f.hoot_id) < (?2, "
+    "?3)) "
     "ORDER BY f.created_at DESC, f.hoot_id DESC LIMIT ?4";
 constexpr std::string_view kFollowOnComment =
     "INSERT OR IGNORE INTO follows(hoot_id, user_id, created_at) "
     "SELECT ?1, id, ?3 FROM users WHERE id = ?2 AND follow_on_comment = 1";
 
 // ?1 kind ?2 hoot ?3 post ?4 actor ?5 event key ?6 time; each returns who was told.
-#define TELL_COLUMNS "INSERT OR IGNORE INTO notifications" \
+#define TELL_COLUMNS                      \
+    "INSERT OR IGNORE INTO notifications" \
     "(user_id, kind, hoot_id, post_id, actor_id, event_key, created_at) "
-#define WANTS_AND_NOT_BLOCKING                                       \
-    " AND u.id <> ?4 AND ((u.notify_mask >> ?1) & 1) = 1"            \
+#define WANTS_AND_NOT_BLOCKING                            \
+    " AND u.id <> ?4 AND ((u.notify_mask >> ?1) & 1) = 1" \
     " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = u.id AND b.blocked_id = ?4)"
-constexpr std::string_view kTellMentioned =
-    TELL_COLUMNS "SELECT u.id, ?1, ?2, ?3, ?4, ?5, ?6 FROM users u WHERE u.username_key = ?7"
-    WANTS_AND_NOT_BLOCKING " RETURNING user_id";
-constexpr std::string_view kTellFollowers =
-    TELL_COLUMNS "SELECT u.id, ?1, ?2, ?3, ?4, ?5, ?6 FROM follows f JOIN users u ON u.id = f.user_id "
+constexpr std::string_view kTellMentioned = TELL_COLUMNS
+    "SELECT u.id, ?1, ?2, ?3, ?4, ?5, ?6 FROM users u WHERE u.username_key = "
+    "?7" WANTS_AND_NOT_BLOCKING " RETURNING user_id";
+constexpr std::string_view kTellFollowers = TELL_COLUMNS
+    "SELECT u.id, ?1, ?2, ?3, ?4, ?5, ?6 FROM follows f JOIN users u ON u.id = f.user_id "
     "WHERE f.hoot_id = ?2" WANTS_AND_NOT_BLOCKING " RETURNING user_id";
-constexpr std::string_view kTellAuthor =
-    TELL_COLUMNS "SELECT u.id, ?1, ?2, ?3, ?4, ?5, ?6 FROM users u WHERE u.id = ?7"
-    WANTS_AND_NOT_BLOCKING " RETURNING user_id";
+constexpr std::string_view kTellAuthor = TELL_COLUMNS
+    "SELECT u.id, ?1, ?2, ?3, ?4, ?5, ?6 FROM users u WHERE u.id = ?7" WANTS_AND_NOT_BLOCKING
+    " RETURNING user_id";
 #undef TELL_COLUMNS
 #undef WANTS_AND_NOT_BLOCKING
 constexpr std::string_view kCountUnread =
     "UPDATE users SET unread_notifications = unread_notifications + 1 WHERE id = ?";
 
-#define NOTIFICATION_SELECT                                                                      \
-    "SELECT n.id, n.kind, n.hoot_id, h.title, h.slug, n.post_id, p.kind, a.id, a.username, "     \
-    "a.display_name, n.created_at, n.read_at IS NOT NULL FROM notifications n "                 \
-    "JOIN hoots h ON h.id = n.hoot_id JOIN posts p ON p.id = n.post_id "                        \
+#define NOTIFICATION_SELECT                                                                  \
+    "SELECT n.id, n.kind, n.hoot_id, h.title, h.slug, n.post_id, p.kind, a.id, a.username, " \
+    "a.display_name, n.created_at, n.read_at IS NOT NULL FROM notifications n "              \
+    "JOIN hoots h ON h.id = n.hoot_id JOIN posts p ON p.id = n.post_id "                     \
     "JOIN users a ON a.id = n.actor_id "
-constexpr std::string_view kInbox = NOTIFICATION_SELECT
-    "WHERE n.user_id = ?1 AND (?2 OR n.id < ?3) ORDER BY n.id DESC LIMIT ?4";
-constexpr std::string_view kNotificationsAfter = NOTIFICATION_SELECT
-    "WHERE n.user_id = ?1 AND n.id > ?2 ORDER BY n.id LIMIT ?3";
-constexpr std::string_view kFindNotification = NOTIFICATION_SELECT
-    "WHERE n.user_id = ?1 AND n.id = ?2";
+constexpr std::string_view kInbox =
+    NOTIFICATION_SELECT "WHERE n.user_id = ?1 AND (?2 OR n.id < ?3) ORDER BY n.id DESC LIMIT ?4";
+constexpr std::string_view kNotificationsAfter =
+    NOTIFICATION_SELECT "WHERE n.user_id = ?1 AND n.id > ?2 ORDER BY n.id LIMIT ?3";
+constexpr std::string_view kFindNotification =
+    NOTIFICATION_SELECT "WHERE n.user_id = ?1 AND n.id = ?2";
 #undef NOTIFICATION_SELECT
 
 constexpr std::string_view kMarkOneRead =

@@ -14,8 +14,9 @@ class SqliteSocialStore final : public service::SocialStore {
 
     Result<std::int64_t> SetFollow(HootId hoot, UserId user, bool on, UnixSeconds now) override;
     Result<bool> IsFollowing(HootId hoot, UserId user) override;
-    Result<std::vector<service::FollowedHoot>> Following(
-        UserId user, std::optional<service::TimeCursor> after, int limit) override;
+    Result<std::vector<service::FollowedHoot>> Following(UserId user,
+                                                         std::optional<service::TimeCursor> after,
+                                                         int limit) override;
 
     Result<std::vector<UserId>> Record(const service::Activity& activity) override;
     Result<std::vector<Notification>> Inbox(UserId user, std::optional<NotificationId> before,

@@ -8,8 +8,8 @@
 
 #include "service/ports.hpp"
 #include "store/sqlite/db.hpp"
-#include "store/sqlite/social_store.hpp"
 #include "store/sqlite/import_store.hpp"
+#include "store/sqlite/social_store.hpp"
 
 namespace hoot::store::sqlite {
 
@@ -78,7 +78,7 @@ class SqliteCommentStore final : public service::CommentStore {
 };
 
 class SqlitePostStore final : public service::PostStore {
-public:
+  public:
     explicit SqlitePostStore(Database& db) : db_(db) {}
     Result<std::optional<service::PostRef>> Find(PostId id) override;
     Result<service::PostExtras> Extras(const std::vector<PostId>& posts,
@@ -91,7 +91,7 @@ public:
     Result<std::vector<Revision>> Revisions(PostId post) override;
     Status SetDeleted(PostId post, bool deleted, UnixSeconds now) override;
 
-private:
+  private:
     Database& db_;
 };
 

@@ -9,8 +9,8 @@
 #include "store/sqlite/guard.hpp"
 
 // Columns 0..8 hoot (alias h), 9..11 author (alias u).
-#define HOOT_SUMMARY_SELECT                                                                 \
-    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "      \
+#define HOOT_SUMMARY_SELECT                                                            \
+    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, " \
     "h.positive, h.negative, u.id, u.username, u.display_name "
 
 namespace hoot::store::sqlite {

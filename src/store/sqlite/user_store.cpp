@@ -14,7 +14,8 @@ constexpr std::string_view kUserById =
     "comment_count, unread_notifications, unread_conversations, website FROM users WHERE id = ?";
 constexpr std::string_view kUserByKey =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE username_key = ?";
+    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE "
+    "username_key = ?";
 constexpr std::string_view kCredentialsByKey =
     "SELECT id, password_hash FROM users WHERE username_key = ?";
 constexpr std::string_view kUpdateProfile =

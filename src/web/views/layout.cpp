@@ -42,7 +42,9 @@ void AppendHead(Html& html, const PageChrome& chrome) {
     }
     // hoot.js opens the live event stream from here (signed-in readers only).
     if (chrome.viewer.signed_in) {
-        html.Raw("<meta name=\"live-events\" content=\"").Attr(LiveEventsUrl(std::nullopt)).Raw("\">");
+        html.Raw("<meta name=\"live-events\" content=\"")
+            .Attr(LiveEventsUrl(std::nullopt))
+            .Raw("\">");
     }
     if (!chrome.canonical_path.empty()) {
         html.Raw("<link rel=\"canonical\" href=\"").Attr(chrome.canonical_path).Raw("\">");
@@ -171,7 +173,8 @@ std::string RenderLayout(const PageChrome& chrome, const Html& main_content) {
     html.Raw("<main id=\"main\" tabindex=\"-1\">").Append(main_content).Raw("</main>");
     // Where hoot.js announces what arrives live ("New comment by Ada"), for screen readers.
     if (chrome.viewer.signed_in)
-        html.Raw("<p class=\"live-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p>");
+        html.Raw(
+            "<p class=\"live-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p>");
     AppendFooter(html, chrome, theme);
     html.Raw("</body></html>\n");
     return html.Take();

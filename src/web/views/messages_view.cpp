@@ -16,7 +16,11 @@ namespace {
 
 void AppendMessage(Html& html, const Message& m, UserId viewer, UnixSeconds now) {
     const bool mine = m.sender.id == viewer;
-    html.Raw("<li class=\"message").Raw(mine ? Markup(" mine") : Markup("")).Raw("\" id=\"m-").Number(m.id.value).Raw("\"><p class=\"meta\">");
+    html.Raw("<li class=\"message")
+        .Raw(mine ? Markup(" mine") : Markup(""))
+        .Raw("\" id=\"m-")
+        .Number(m.id.value)
+        .Raw("\"><p class=\"meta\">");
     AppendAuthorLink(html, m.sender);
     html.Raw(" <span aria-hidden=\"true\">·</span> ");
     AppendTime(html, m.created_at, now);
@@ -46,7 +50,9 @@ Html RenderConversations(const ConversationsPage& page) {
     } else {
         html.Raw("<ul class=\"conversations\">");
         for (const ConversationSummary& c : page.items) {
-            html.Raw("<li class=\"conversation").Raw(c.unread > 0 ? Markup(" unread") : Markup("")).Raw("\"><a href=\"")
+            html.Raw("<li class=\"conversation")
+                .Raw(c.unread > 0 ? Markup(" unread") : Markup(""))
+                .Raw("\"><a href=\"")
                 .Attr(ConversationUrl(c.other.username))
                 .Raw("\">")
                 .Text(c.other.display_name.empty() ? c.other.username : c.other.display_name)
@@ -54,7 +60,8 @@ Html RenderConversations(const ConversationsPage& page) {
             if (c.unread > 0)
                 html.Raw(" <span class=\"badge\">").Number(c.unread).Raw(" unread</span>");
             html.Raw(" <span class=\"last\">")
-                .Text(c.last.sender.id == c.other.id ? std::string_view() : std::string_view("You: "))
+                .Text(c.last.sender.id == c.other.id ? std::string_view()
+                                                     : std::string_view("You: "))
                 .Text(c.last.body_source.substr(0, 120))
                 .Raw("</span> ");
             AppendTime(html, c.last.created_at, page.now);
@@ -86,7 +93,9 @@ Html RenderConversation(const ConversationPage& page) {
         .Attr(page.other.username)
         .Raw("\" aria-label=\"Messages\">");
     if (!page.older_url.empty()) {
-        html.Raw("<p class=\"more\"><a href=\"").Attr(page.older_url).Raw("\">Older messages</a></p>");
+        html.Raw("<p class=\"more\"><a href=\"")
+            .Attr(page.older_url)
+            .Raw("\">Older messages</a></p>");
     }
     if (page.messages.empty()) {
         html.Raw("<p class=\"empty\">No messages yet. Say hello.</p>");
@@ -97,7 +106,8 @@ Html RenderConversation(const ConversationPage& page) {
     }
     html.Raw("</section>");
     if (page.blocked_me) {
-        html.Raw("<p class=\"notice\" role=\"status\">").Text(name)
+        html.Raw("<p class=\"notice\" role=\"status\">")
+            .Text(name)
             .Raw(" has blocked you, so you cannot send them messages.</p>");
         // A refused send keeps the text where the person can copy it.
         if (!page.draft.empty())
@@ -107,8 +117,10 @@ Html RenderConversation(const ConversationPage& page) {
         return html;
     }
     if (page.i_blocked) {
-        html.Raw("<p class=\"notice\" role=\"status\">You have blocked ").Text(name)
-            .Raw(". Unblock them on <a href=\"").Attr(UserUrl(page.other.username))
+        html.Raw("<p class=\"notice\" role=\"status\">You have blocked ")
+            .Text(name)
+            .Raw(". Unblock them on <a href=\"")
+            .Attr(UserUrl(page.other.username))
             .Raw("\">their profile</a> to send a message.</p>");
         return html;
     }

@@ -86,7 +86,10 @@ Html RenderNotifications(const NotificationsPage& page) {
             .Raw("\">")
             .Text(first->hoot_title)
             .Raw("</a>");
-        if (count > 1) html.Raw(" <span class=\"group-count\">").Number(static_cast<std::int64_t>(count)).Raw(" notifications</span>");
+        if (count > 1)
+            html.Raw(" <span class=\"group-count\">")
+                .Number(static_cast<std::int64_t>(count))
+                .Raw(" notifications</span>");
         html.Raw("</h2><ul>");
         for (const Notification& n : page.items)
             if (n.hoot.value == hoot) AppendItem(html, n, page.now);
@@ -112,9 +115,7 @@ Html RenderNotificationSettings(const NotificationSettingsPage& page) {
     html.Raw("<fieldset><legend>Tell me about</legend>");
     for (NotificationKind kind : kNotificationKinds) {
         const std::string key(NotificationKindKey(kind));
-        html.Raw("<p><label><input type=\"checkbox\" name=\"notify\" value=\"")
-            .Attr(key)
-            .Raw("\"");
+        html.Raw("<p><label><input type=\"checkbox\" name=\"notify\" value=\"").Attr(key).Raw("\"");
         if (page.prefs.Wants(kind)) html.Raw(" checked");
         html.Raw("> ").Text(NotificationKindLabel(kind)).Raw("</label></p>");
     }

@@ -45,7 +45,9 @@ void AppendPersonActions(Html& html, const ProfilePage& page) {
     const std::string& name = page.user.username;
     html.Raw("<div class=\"person-actions\">");
     if (!page.blocked) {
-        html.Raw("<a class=\"button\" href=\"").Attr(ConversationUrl(name)).Raw("\">Send a message</a>");
+        html.Raw("<a class=\"button\" href=\"")
+            .Attr(ConversationUrl(name))
+            .Raw("\">Send a message</a>");
     }
     html.Raw("<form method=\"post\" action=\"").Attr(BlockUrl(name)).Raw("\">");
     AppendCsrf(html, page.csrf_token);

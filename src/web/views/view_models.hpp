@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "domain/model.hpp"
-#include "domain/social.hpp"
 #include "domain/ranking.hpp"
-#include "service/ports.hpp"
 #include "domain/search_query.hpp"
+#include "domain/social.hpp"
+#include "service/ports.hpp"
 
 namespace hoot::web::views {
 
@@ -25,14 +25,14 @@ struct Viewer {
 // The frame around every page: top bar, footer, theme, assets.
 struct PageChrome {
     std::string site_name;
-    std::string title;          // the whole <title> text
-    std::string canonical_path; // empty: no canonical link
-    std::string current_path;   // path and query of this page, for "login and come back"
+    std::string title;           // the whole <title> text
+    std::string canonical_path;  // empty: no canonical link
+    std::string current_path;    // path and query of this page, for "login and come back"
     Viewer viewer;
-    std::string csrf_token;     // for the forms in the frame (sign out, theme)
-    std::string theme;          // "dark", "light" or "" (follow prefers-color-scheme)
-    std::string css_url;        // content-hashed asset URLs (the JS reads the CSRF token from
-                                // <meta name="csrf-token"> for its in-place requests)
+    std::string csrf_token;  // for the forms in the frame (sign out, theme)
+    std::string theme;       // "dark", "light" or "" (follow prefers-color-scheme)
+    std::string css_url;     // content-hashed asset URLs (the JS reads the CSRF token from
+                             // <meta name="csrf-token"> for its in-place requests)
     std::string js_url;
     std::string atom_url = {};  // the page's Atom feed, offered as rel="alternate"
     std::string atom_title = {};
@@ -70,19 +70,19 @@ struct ThreadPage {
     Hoot hoot;                      // with breakdown, updates, replies filled
     std::vector<Comment> comments;  // in `order`, at most one page of them
     CommentOrder order = CommentOrder::kLatest;
-    std::int64_t not_shown = 0;     // comments beyond this page ("Load Full (N)")
+    std::int64_t not_shown = 0;  // comments beyond this page ("Load Full (N)")
     std::string load_full_url;
-    std::string path;               // this thread's canonical path
+    std::string path;  // this thread's canonical path
     bool signed_in = false;
     std::string csrf_token;
-    std::string comment_draft;      // kept when a comment failed to post
+    std::string comment_draft;  // kept when a comment failed to post
     FormErrors comment_errors;
     UnixSeconds now = 0;
     // Who is reading, for the controls each post shows: the author edits, adds updates and
     // deletes; a moderator also deletes and restores; others react (not on their own posts).
-    UserId viewer_id;               // invalid (0) when anonymous
+    UserId viewer_id;  // invalid (0) when anonymous
     bool viewer_is_moderator = false;
-    bool following = false;         // the signed-in reader follows this hoot
+    bool following = false;  // the signed-in reader follows this hoot
 };
 
 // The edit form of a hoot (title, body, tags) or of a comment (body only).
@@ -100,8 +100,8 @@ struct EditPostPage {
 // Every revision of a post, newest first, each with an inline diff against the one before.
 struct RevisionsPage {
     PostKind kind = PostKind::kHoot;
-    std::string post_title;  // the hoot's title (the thread's, for a comment)
-    std::string post_url;    // the thread (with #c-N for a comment)
+    std::string post_title;           // the hoot's title (the thread's, for a comment)
+    std::string post_url;             // the thread (with #c-N for a comment)
     std::vector<Revision> revisions;  // oldest first (number 1 = original)
     UnixSeconds now = 0;
 };
@@ -206,7 +206,7 @@ struct ErrorPage {
 };
 
 struct SearchResultsPage {
-    std::string query;   // the query read back in its own syntax; empty: nothing was asked
+    std::string query;  // the query read back in its own syntax; empty: nothing was asked
     std::vector<SearchHit> hits;
     int page = 1;
     std::string previous_url, next_url;  // empty when there is none

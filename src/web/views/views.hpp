@@ -22,16 +22,16 @@ render::Html RenderSignUp(const SignUpPage& page);
 render::Html RenderProfileEdit(const ProfileEditPage& page);
 render::Html RenderProfile(const ProfilePage& page);
 render::Html RenderError(const ErrorPage& page);
-render::Html RenderEditPost(const EditPostPage& page);      // edit_view.cpp
-render::Html RenderRevisions(const RevisionsPage& page);    // revisions_view.cpp
-render::Html RenderFollowing(const FollowingPage& page);              // social_view.cpp
-render::Html RenderNotifications(const NotificationsPage& page);      // notifications_view.cpp
+render::Html RenderEditPost(const EditPostPage& page);            // edit_view.cpp
+render::Html RenderRevisions(const RevisionsPage& page);          // revisions_view.cpp
+render::Html RenderFollowing(const FollowingPage& page);          // social_view.cpp
+render::Html RenderNotifications(const NotificationsPage& page);  // notifications_view.cpp
 render::Html RenderNotificationSettings(const NotificationSettingsPage& page);
-render::Html RenderConversations(const ConversationsPage& page);      // messages_view.cpp
+render::Html RenderConversations(const ConversationsPage& page);  // messages_view.cpp
 render::Html RenderConversation(const ConversationPage& page);
 // "Ada commented on “Sore glutes”": one line saying what a notification is about.
 std::string DescribeNotification(const Notification& notification);
-render::Html RenderTags(const TagsPage& page);              // tags_view.cpp
-render::Html RenderSearch(const SearchResultsPage& page);   // search_view.cpp
+render::Html RenderTags(const TagsPage& page);             // tags_view.cpp
+render::Html RenderSearch(const SearchResultsPage& page);  // search_view.cpp
 
 }  // namespace hoot::web::views
