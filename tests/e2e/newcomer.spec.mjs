@@ -208,7 +208,7 @@ describe('a newcomer finds their way around Hoot', () => {
 
         await page.getByLabel('Website').fill('https://nina.example/owls');
         await navigate(page.getByRole('button', { name: 'Save' }).click());
-        await page.getByRole('status').waitFor();
+        await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
         await navigate(page.getByRole('link', { name: 'View your profile' }).click());
         await page.getByRole('heading', { level: 1, name: 'Nina Night' }).waitFor();
         await page.getByRole('link', { name: 'https://nina.example/owls' }).waitFor();
