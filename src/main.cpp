@@ -62,6 +62,9 @@ int Serve(const std::string& data, const std::string& listen, const std::string&
     if (site_name.empty() || site_name.size() > 100)
         return Fail(kUsageError, "--site-name must be 1 to 100 characters");
     TuneAllocatorForServing();
+    // Before the App starts any thread: they all inherit the held signals, and a Ctrl-C during
+    // start-up still stops cleanly once the server is up.
+    hoot::http::Server::HoldTerminationSignals();
     try {
         hoot::app::App app(config);
         app.Start();

@@ -5,6 +5,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <csignal>
 #include <exception>
 #include <stdexcept>
 #include <thread>
@@ -339,10 +340,25 @@ void Server::Start() {
 
 unsigned short Server::port() const { return impl_->port; }
 
+void Server::HoldTerminationSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
 void Server::WaitForTerminationSignal() {
     asio::io_context signals_context(1);
     asio::signal_set signals(signals_context, SIGINT, SIGTERM);
     signals.async_wait([](const boost::system::error_code&, int) {});
+    // The handler is installed now: a signal held since HoldTerminationSignals() is delivered
+    // here, to this thread (every other thread inherited the blocked mask).
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
     signals_context.run();
 }
 

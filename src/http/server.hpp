@@ -31,8 +31,8 @@ using RequestHandler = std::function<Response(Request&)>;
 // The answer to a request the server refuses before it reaches the handler (too large,
 // malformed): `target` is as much of the request target as was read (may be empty).
 // Runs on an I/O thread; must not block.
-using RejectHandler = std::function<Response(int status, std::string_view message,
-                                             std::string_view target)>;
+using RejectHandler =
+    std::function<Response(int status, std::string_view message, std::string_view target)>;
 
 class Server {
   public:
@@ -46,7 +46,12 @@ class Server {
     void Start();
     // The port actually bound (useful with port 0).
     unsigned short port() const;
-    // Blocks the calling thread until SIGINT or SIGTERM arrives.
+    // Holds SIGINT and SIGTERM pending in the calling thread and in every thread it starts later.
+    // Call first thing, before any thread exists, so a signal that arrives before
+    // WaitForTerminationSignal() is not lost to the default action (killing the process).
+    static void HoldTerminationSignals();
+    // Blocks the calling thread until SIGINT or SIGTERM arrives (also one held since
+    // HoldTerminationSignals()).
     static void WaitForTerminationSignal();
     // Stops accepting, lets in-flight requests finish (up to shutdown_grace), closes idle
     // connections and joins the threads. Idempotent; not to be called from a handler.
