@@ -6,6 +6,7 @@
 
 #include "store/sqlite/guard.hpp"
 #include "store/sqlite/stores.hpp"
+#include "store/sqlite/summary_rows.hpp"
 
 namespace hoot::store::sqlite {
 namespace {
@@ -97,16 +98,7 @@ Result<std::vector<service::FeedRow>> SqliteHootStore::Feed(const service::FeedQ
         std::vector<service::FeedRow> rows;
         while (stmt.Step()) {
             service::FeedRow row;
-            HootSummary& h = row.hoot;
-            h.id = HootId(stmt.Int(0));
-            h.title = stmt.Text(1);
-            h.slug = stmt.Text(2);
-            h.excerpt = stmt.Text(3);
-            h.tags = SplitTags(stmt.TextView(4));
-            h.created_at = stmt.Int(5);
-            h.comment_count = stmt.Int(6);
-            h.reactions = {stmt.Int(7), stmt.Int(8)};
-            h.author = ReadAuthor(stmt, 9);
+            row.hoot = ReadSummary(stmt);
             row.rank = stmt.Real(12);
             row.key = stmt.Int(12);
             rows.push_back(std::move(row));

@@ -1,5 +1,6 @@
 #include "store/sqlite/guard.hpp"
 #include "store/sqlite/stores.hpp"
+#include "store/sqlite/summary_rows.hpp"
 
 namespace hoot::store::sqlite {
 namespace {
@@ -28,10 +29,7 @@ constexpr std::string_view kFindHoot =
 
 // Feed rows: columns 0..8 hoot, 9..11 author. The cursor is (created_at, id) of the last row
 // shown; ?1 = 1 when there is no cursor.
-#define HOOT_SUMMARY_COLUMNS                                                                 \
-    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "       \
-    "h.positive, h.negative, u.id, u.username, u.display_name FROM hoots h JOIN users u ON " \
-    "u.id = h.author_id "
+#define HOOT_SUMMARY_COLUMNS HOOT_SUMMARY_SELECT "FROM hoots h JOIN users u ON u.id = h.author_id "
 constexpr std::string_view kLatestHoots = HOOT_SUMMARY_COLUMNS
     "WHERE h.deleted_at IS NULL AND (?1 OR (h.created_at, h.id) < (?2, ?3)) "
     "ORDER BY h.created_at DESC, h.id DESC LIMIT ?4";
@@ -46,19 +44,7 @@ constexpr std::string_view kHootsByTag = HOOT_SUMMARY_COLUMNS
 
 std::vector<HootSummary> ReadSummaries(Stmt& stmt) {
     std::vector<HootSummary> hoots;
-    while (stmt.Step()) {
-        HootSummary h;
-        h.id = HootId(stmt.Int(0));
-        h.title = stmt.Text(1);
-        h.slug = stmt.Text(2);
-        h.excerpt = stmt.Text(3);
-        h.tags = SplitTags(stmt.TextView(4));
-        h.created_at = stmt.Int(5);
-        h.comment_count = stmt.Int(6);
-        h.reactions = {stmt.Int(7), stmt.Int(8)};
-        h.author = ReadAuthor(stmt, 9);
-        hoots.push_back(std::move(h));
-    }
+    while (stmt.Step()) hoots.push_back(ReadSummary(stmt));
     return hoots;
 }
 
