@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <chrono>
 #include <iostream>
 #include <string>
 
@@ -13,6 +14,8 @@
 #include "importer/se_format.hpp"
 #include "importer/stackexchange_import.hpp"
 #include "service/crypto.hpp"
+#include "store/backend.hpp"
+#include "store/sqlite/backup.hpp"
 #include "store/sqlite/stores.hpp"
 
 namespace {
@@ -50,10 +53,11 @@ void TuneAllocatorForServing() {
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 }
 
-int Serve(const std::string& data, const std::string& listen, const std::string& site_name,
-          bool no_sample) {
+int Serve(const std::string& data, const std::string& database, const std::string& listen,
+          const std::string& site_name, bool no_sample) {
     hoot::app::AppConfig config;
     config.data_dir = data;
+    config.database = database;
     config.site_name = site_name;
     config.seed_sample_content = !no_sample;
     if (!ParseListen(listen, config.server.host, config.server.port))
@@ -61,6 +65,8 @@ int Serve(const std::string& data, const std::string& listen, const std::string&
                     "--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" + listen + "')");
     if (site_name.empty() || site_name.size() > 100)
         return Fail(kUsageError, "--site-name must be 1 to 100 characters");
+    if (auto target = hoot::store::ParseDatabaseTarget(database, {}); !target)
+        return Fail(kUsageError, target.error().message);
     TuneAllocatorForServing();
     // Before the App starts any thread: they all inherit the held signals, and a Ctrl-C during
     // start-up still stops cleanly once the server is up.
@@ -81,7 +87,8 @@ int Serve(const std::string& data, const std::string& listen, const std::string&
     return 0;
 }
 
-int CreateUser(const std::string& data, const std::string& name, bool admin) {
+int CreateUser(const std::string& data, const std::string& database, const std::string& name,
+               bool admin) {
     std::string password;
     if (!std::getline(std::cin, password) || password.empty())
         return Fail(kUsageError, "--password-stdin: no password on standard input");
@@ -90,6 +97,7 @@ int CreateUser(const std::string& data, const std::string& name, bool admin) {
         hoot::service::InitCrypto();
         hoot::app::AppConfig config;
         config.data_dir = data;
+        config.database = database;
         config.seed_sample_content = false;
         hoot::app::App app(config);
         auto user = app.services().accounts.CreateUser(name, password, admin);
@@ -136,6 +144,30 @@ int ImportStackExchange(const std::string& data, const std::string& dir, const s
     return 0;
 }
 
+// hoot backup FILE: exit 0 with the copy in place, 2 for a usage error (no database, FILE
+// exists), 1 when copying fails (FILE is then left as it was).
+int Backup(const std::string& data, const std::string& file, bool force) {
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    auto last_shown = std::chrono::steady_clock::now();
+    auto progress = [&](std::int64_t done, std::int64_t total) {
+        auto now = std::chrono::steady_clock::now();
+        if (!terminal || total == 0 || now - last_shown < std::chrono::milliseconds(200)) return;
+        last_shown = now;
+        std::cerr << "\rbackup: " << done * 100 / total << "% of " << total << " pages"
+                  << std::flush;
+    };
+    auto summary =
+        hoot::store::sqlite::BackupDatabase(hoot::app::DatabaseFile(data), file, force, progress);
+    if (terminal) std::cerr << "\r\033[K" << std::flush;
+    if (!summary)
+        return Fail(summary.error().code == hoot::Errc::kInvalidInput ? kUsageError : kRuntimeError,
+                    "backup: " + summary.error().message);
+    std::cout << "backed up " << data << " to " << file << " (" << summary->bytes
+              << " bytes: " << summary->users << " users, " << summary->hoots << " hoots, "
+              << summary->comments << " comments)\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -149,6 +181,11 @@ int main(int argc, char** argv) {
     bool no_sample = false;
     auto* serve = cli.add_subcommand("serve", "Serve the community over HTTP");
     serve->add_option("--data", data, "Data folder (created when missing)");
+    std::string database;
+    const char* database_help =
+        "Database: sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE to share one "
+        "database between several instances (default: the SQLite file in the data folder)";
+    serve->add_option("--db", database, database_help);
     serve->add_option("--listen", listen, "Address to listen on, HOST:PORT");
     serve->add_option("--site-name", site_name, "The community's name, shown in titles");
     serve->add_flag("--no-sample", no_sample, "Do not write the sample welcome hoot on a new site");
@@ -164,6 +201,7 @@ int main(int argc, char** argv) {
     create->add_flag("--password-stdin", password_stdin, "Read the password from standard input")
         ->required();
     create->add_option("--data", data, "Data folder (created when missing)");
+    create->add_option("--db", database, database_help);
 
     auto* import = cli.add_subcommand("import", "Import a community from elsewhere");
     import->require_subcommand(1);
@@ -178,6 +216,14 @@ int main(int argc, char** argv) {
                               "The source site, e.g. https://beer.stackexchange.com (default: "
                               "from the folder name)");
 
+    auto* backup = cli.add_subcommand(
+        "backup", "Copy the SQLite database to FILE, consistently, while the server runs");
+    std::string backup_file;
+    bool force = false;
+    backup->add_option("FILE", backup_file, "Where to write the copy (a new file)")->required();
+    backup->add_option("--data", data, "Data folder of the community");
+    backup->add_flag("--force", force, "Replace FILE when it exists");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -190,8 +236,9 @@ int main(int argc, char** argv) {
         return Fail(kUsageError, message + " (see hoot --help)");
     }
 
-    if (serve->parsed()) return Serve(data, listen, site_name, no_sample);
-    if (create->parsed()) return CreateUser(data, name, admin);
+    if (serve->parsed()) return Serve(data, database, listen, site_name, no_sample);
+    if (create->parsed()) return CreateUser(data, database, name, admin);
     if (stackexchange->parsed()) return ImportStackExchange(data, dump_dir, site_url);
+    if (backup->parsed()) return Backup(data, backup_file, force);
     return Fail(kUsageError, "missing command (see hoot --help)");
 }

@@ -10,7 +10,7 @@
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
 #include "service/crypto.hpp"
-#include "store/sqlite/stores.hpp"
+#include "store/backend.hpp"
 #include "web/page.hpp"
 
 namespace hoot::app {
@@ -30,24 +30,31 @@ std::filesystem::path PrepareDataDir(const std::filesystem::path& dir) {
     return dir;
 }
 
+std::unique_ptr<store::Backend> OpenDatabase(const AppConfig& config) {
+    auto target =
+        store::ParseDatabaseTarget(config.database, DatabaseFile(PrepareDataDir(config.data_dir)));
+    if (!target) throw std::runtime_error(target.error().message);
+    return store::OpenBackend(*target);
+}
+
 }  // namespace
 
 struct App::Impl {
     explicit Impl(AppConfig c)
         : config(std::move(c)),
-          backend(DatabaseFile(PrepareDataDir(config.data_dir))),
-          accounts(backend.stores()),
-          notifications(backend.stores(), hub),
-          messages(backend.stores(), hub),
-          hoots(backend.stores(), SystemNow, notifications),
-          posts(backend.stores(), SystemNow, notifications),
-          search(backend.stores()),
+          backend(OpenDatabase(config)),
+          accounts(backend->stores()),
+          notifications(backend->stores(), hub),
+          messages(backend->stores(), hub),
+          hoots(backend->stores(), SystemNow, notifications),
+          posts(backend->stores(), SystemNow, notifications),
+          search(backend->stores()),
           site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
           limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
                                      : std::map<std::string, http::RateRule, std::less<>>{}) {}
 
     AppConfig config;
-    store::sqlite::SqliteBackend backend;
+    std::unique_ptr<store::Backend> backend;
     service::AccountService accounts;
     // Event streams hold subscriptions in the hub: it outlives the server (declared before it).
     service::LiveHub hub;
@@ -69,7 +76,8 @@ App::App(AppConfig config) {
     service::InitCrypto();
     impl_ = std::make_unique<Impl>(std::move(config));
     auto& impl = *impl_;
-    auto secret = impl.backend.stores().settings.GetOrInsert("csrf_secret", service::RandomToken());
+    auto secret =
+        impl.backend->stores().settings.GetOrInsert("csrf_secret", service::RandomToken());
     if (!secret) throw std::runtime_error("cannot read settings: " + secret.error().detail);
     http::RegisterRoutes(impl.router, impl.web, impl.services);
     impl.pipeline = std::make_unique<http::Pipeline>(
@@ -79,7 +87,7 @@ App::App(AppConfig config) {
                                             : web::ErrorPage(impl.site, ctx, error);
         });
     if (impl.config.seed_sample_content)
-        SeedSampleContentOnce(impl.backend.stores(), impl.services);
+        SeedSampleContentOnce(impl.backend->stores(), impl.services);
 }
 
 App::~App() { Stop(); }

@@ -14,6 +14,8 @@ namespace hoot::app {
 
 struct AppConfig {
     std::filesystem::path data_dir = "hoot-data";
+    // `--db`: empty for the SQLite file in data_dir (store/backend.hpp has the forms).
+    std::string database = {};
     std::string site_name = "Hoot";
     http::ServerOptions server;
     bool seed_sample_content = true;

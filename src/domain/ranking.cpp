@@ -74,4 +74,11 @@ double HotRank(std::int64_t points, UnixSeconds created_at, UnixSeconds now) {
            1.8 * std::log(hours + 2.0);
 }
 
+double HotAgeBeyondReach(std::int64_t max_points, double rank) {
+    // ln(points) - 1.8 ln(hours + 2) < rank once hours + 2 > exp((ln(points) - rank) / 1.8).
+    const double points = static_cast<double>(std::max<std::int64_t>(1, max_points));
+    const double hours = std::exp((std::log(points) - rank) / 1.8) - 2.0;
+    return std::max(0.0, hours) * 3600.0;
+}
+
 }  // namespace hoot

@@ -29,4 +29,9 @@ std::int64_t HotPoints(std::int64_t positive, std::int64_t negative, std::int64_
 // gravity formula of DESIGN.md §4. Higher is hotter. A hoot posted after `now` counts as new.
 double HotRank(std::int64_t points, UnixSeconds created_at, UnixSeconds now);
 
+// The age in seconds beyond which no hoot with at most `max_points` can rank `rank` or above
+// (HotRank falls with age): what lets a Hot page read only recent hoots. Infinity when no age
+// is old enough.
+double HotAgeBeyondReach(std::int64_t max_points, double rank);
+
 }  // namespace hoot

@@ -145,3 +145,26 @@ TEST(Cli, ServeStopsCleanlyOnSigterm) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, DbFlagInAnUnknownFormIsAUsageError) {
+    TempDir dir;
+    auto outcome = RunHoot("serve --data " + dir.path().string() + " --db mysql://x/y");
+    EXPECT_EQ(outcome.exit_code, 2) << outcome.output;
+    EXPECT_NE(outcome.output.find("--db must be sqlite:PATH or postgres://"), std::string::npos)
+        << outcome.output;
+}
+
+TEST(Cli, DbFlagPicksASqliteFileOutsideTheDataFolder) {
+    TempDir dir;
+    const auto file = dir.path() / "elsewhere.sqlite3";
+    auto outcome = RunHoot("user create owl --password-stdin --data " +
+                               (dir.path() / "data").string() + " --db sqlite:" + file.string(),
+                           "a long enough password");
+    EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+    EXPECT_TRUE(std::filesystem::exists(file));
+    EXPECT_FALSE(std::filesystem::exists(hoot::app::DatabaseFile(dir.path() / "data")));
+}
+
+}  // namespace

@@ -100,6 +100,43 @@ TEST_P(FeedStoreTest, HotRanksAsTheDomainFormulaAndPagesThroughEveryHootOnce) {
     }
 }
 
+// Hot reads a window of recent hoots and widens it only as far as an older hoot could still
+// rank; this site spreads hoots over years, with a few old ones popular enough to beat every
+// recent one and a quiet recent stretch, so the page must come out as the unbounded formula says.
+TEST_P(FeedStoreTest, HotOverYearsMatchesTheFormulaWhateverTheAgeOfTheBestHoots) {
+    UserId author = AddUser("alice");
+    struct Made {
+        HootId id;
+        UnixSeconds created_at;
+        int positive;
+    };
+    std::vector<Made> made;
+    constexpr UnixSeconds kNowHere = 400'000'000;
+    // Ages from minutes to about ten years, growing geometrically; none within the last day for
+    // the quiet stretch; every 9th hoot very popular.
+    double age = 60;
+    for (int i = 0; i < 60; ++i, age *= 1.3) {
+        if (age > 3600 && age < 30 * 3600) continue;
+        const UnixSeconds at = kNowHere - static_cast<UnixSeconds>(age);
+        const int positive = i % 9 == 0 ? 5000 + i : i % 4;
+        HootId id = AddHoot(author, at, "Hoot " + std::to_string(i));
+        SetReactions(id, positive, 0);
+        made.push_back({id, at, positive});
+    }
+    auto rank_of = [&](const Made& m) {
+        return HotRank(HotPoints(m.positive, 0, 0), m.created_at, kNowHere);
+    };
+    std::sort(made.begin(), made.end(), [&](const Made& a, const Made& b) {
+        return rank_of(a) != rank_of(b) ? rank_of(a) > rank_of(b) : a.id.value > b.id.value;
+    });
+    std::vector<std::int64_t> expected;
+    for (const auto& m : made) expected.push_back(m.id.value);
+    for (int page_size : {1, 4, 7, 100}) {
+        SCOPED_TRACE("page size " + std::to_string(page_size));
+        EXPECT_EQ(IdsOf(Walk(Query(FeedOrder::kHot, kNowHere), page_size)), expected);
+    }
+}
+
 TEST_P(FeedStoreTest, HotLeavesOutHootsPostedAfterItsMomentAndDeletedOnes) {
     UserId author = AddUser("alice");
     HootId before = AddHoot(author, kNow - kHour);

@@ -34,7 +34,7 @@ class TestServer {
     app::App& app() { return *app_; }
     const app::AppConfig& config() const { return config_; }
     const std::string& site_name() const { return config_.site_name; }
-    const std::filesystem::path& data_dir() const { return dir_.path(); }
+    const std::filesystem::path& data_dir() const { return config_.data_dir; }
 
     // A new client for this server (own cookie jar).
     HttpClient Client(bool keep_alive = true) const { return HttpClient(port(), keep_alive); }

@@ -108,3 +108,28 @@ TEST(ValidateWebsite, AcceptsHttpAndHttpsAddressesOnly) {
 
 }  // namespace
 }  // namespace hoot
+
+namespace hoot {
+namespace {
+
+// The bound Hot pages rely on: at exactly that age the best possible hoot ranks at the given
+// rank, and any older one ranks below it.
+TEST(HotAgeBeyondReach, IsTheAgeAtWhichTheBestPossibleHootFallsToTheRank) {
+    constexpr UnixSeconds kNow = 1'000'000'000;
+    for (std::int64_t points : {1, 7, 5000}) {
+        for (double rank : {1.5, -1.0, -6.0}) {
+            const double age = HotAgeBeyondReach(points, rank);
+            if (age <= 0) {
+                EXPECT_LE(HotRank(points, kNow, kNow), rank + 1e-9);
+                continue;
+            }
+            const auto at = kNow - static_cast<UnixSeconds>(age);
+            EXPECT_NEAR(HotRank(points, at, kNow), rank, 1e-3) << points << " " << rank;
+            EXPECT_LT(HotRank(points, at - 3600, kNow), rank);
+        }
+    }
+    EXPECT_TRUE(std::isinf(HotAgeBeyondReach(10, -1e6)));
+}
+
+}  // namespace
+}  // namespace hoot

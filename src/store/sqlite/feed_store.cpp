@@ -1,7 +1,10 @@
 // The feed orders and the tag list. Hot's SQL rank must stay equal to domain/ranking.cpp's
 // HotRank (the store test compares them).
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 #include <string>
 
 #include "store/sqlite/guard.hpp"
@@ -77,33 +80,84 @@ const std::string& FeedSql(const service::FeedQuery& query) {
     return table[static_cast<std::size_t>(variant)][query.tag.empty() ? 0 : 1];
 }
 
+// The most points any visible hoot has, less the 1 every hoot starts with (index hoots_points).
+constexpr std::string_view kMaxHotPoints =
+    "SELECT MAX(positive - negative + comment_count) FROM hoots WHERE deleted_at IS NULL";
+
+// Hot's first window: most sites have a page-full of hoots this recent that nothing older beats.
+constexpr UnixSeconds kHotFirstWindow = 2 * 24 * 3600;
+
 constexpr std::string_view kTags =
     "SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag LIMIT ?";
+
+}  // namespace
+
+namespace {
+
+std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::FeedQuery& query,
+                                           UnixSeconds since) {
+    auto stmt = conn.Prepare(FeedSql(query));
+    stmt.Bind(1, query.has_cursor ? 0 : 1).Bind(2, query.now);
+    if (query.order == FeedOrder::kHot) {
+        stmt.Bind(3, query.rank);
+    } else {
+        stmt.Bind(3, query.key);
+    }
+    stmt.Bind(4, query.id).Bind(5, query.limit).Bind(6, since);
+    if (!query.tag.empty()) stmt.Bind(7, std::string_view(query.tag));
+    std::vector<service::FeedRow> rows;
+    while (stmt.Step()) {
+        service::FeedRow row;
+        row.hoot = ReadSummary(stmt);
+        row.rank = stmt.Real(12);
+        row.key = stmt.Int(12);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// Hot's rank is not monotone in any stored column, so an unbounded page computes it for every
+// hoot. But it is bounded by age: with at most P points, a hoot of age a ranks at most
+// ln(P) - 1.8 ln(a + 2). A page read from a window of recent hoots is therefore exact once its
+// last rank is above anything older than the window can reach; otherwise the window widens to
+// exactly that age (the page can only get better, so the second try is final) or, when the
+// window held less than a page, eightfold. The result is the same page the unbounded query gives.
+std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query) {
+    std::int64_t max_points = 1;
+    {
+        auto stmt = conn.Prepare(kMaxHotPoints);
+        if (!stmt.Step() || stmt.IsNull(0)) return {};
+        max_points = std::max<std::int64_t>(1, 1 + stmt.Int(0));
+    }
+    double window = static_cast<double>(kHotFirstWindow);
+    bool widened_to_reach = false;
+    for (;;) {
+        // Beyond the reading moment's own age every hoot is inside: the last, unbounded try.
+        const bool whole = window >= static_cast<double>(query.now);
+        const UnixSeconds since =
+            whole ? std::numeric_limits<UnixSeconds>::min()
+                  : std::max(query.since, query.now - static_cast<UnixSeconds>(window));
+        auto rows = ReadFeedPage(conn, query, since);
+        if (whole || widened_to_reach) return rows;
+        if (static_cast<int>(rows.size()) < query.limit) {
+            window *= 8;
+            continue;
+        }
+        // Two seconds of margin against rounding, so a tie at the page's last rank is inside.
+        const double reach = HotAgeBeyondReach(max_points, rows.back().rank) + 2.0;
+        if (reach <= window) return rows;
+        window = std::isfinite(reach) ? reach : static_cast<double>(query.now);
+        widened_to_reach = true;
+    }
+}
 
 }  // namespace
 
 Result<std::vector<service::FeedRow>> SqliteHootStore::Feed(const service::FeedQuery& query) {
     return Guarded([&]() -> Result<std::vector<service::FeedRow>> {
         auto conn = db_.Read();
-        const bool tagged = !query.tag.empty();
-        auto stmt = conn->Prepare(FeedSql(query));
-        stmt.Bind(1, query.has_cursor ? 0 : 1).Bind(2, query.now);
-        if (query.order == FeedOrder::kHot) {
-            stmt.Bind(3, query.rank);
-        } else {
-            stmt.Bind(3, query.key);
-        }
-        stmt.Bind(4, query.id).Bind(5, query.limit).Bind(6, query.since);
-        if (tagged) stmt.Bind(7, std::string_view(query.tag));
-        std::vector<service::FeedRow> rows;
-        while (stmt.Step()) {
-            service::FeedRow row;
-            row.hoot = ReadSummary(stmt);
-            row.rank = stmt.Real(12);
-            row.key = stmt.Int(12);
-            rows.push_back(std::move(row));
-        }
-        return rows;
+        if (query.order == FeedOrder::kHot) return ReadHotPage(*conn, query);
+        return ReadFeedPage(*conn, query, query.since);
     });
 }
 

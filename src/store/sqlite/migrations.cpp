@@ -429,6 +429,11 @@ CREATE TABLE tag_excerpts (
     PRIMARY KEY (site, tag)
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    {9, "hot bound", R"sql(
+-- The most points any hoot has bounds how old a hoot can be and still make a Hot page
+-- (feed_store.cpp), so Hot reads recent hoots instead of all of them.
+CREATE INDEX hoots_points ON hoots(positive - negative + comment_count) WHERE deleted_at IS NULL;
+)sql"},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "service/ports.hpp"
+#include "store/backend.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/import_store.hpp"
 #include "store/sqlite/social_store.hpp"
@@ -114,10 +115,11 @@ class SqliteSearchStore final : public service::SearchStore {
 };
 
 // The whole SQLite backend: the database file and one of each store over it.
-class SqliteBackend {
+class SqliteBackend final : public Backend {
   public:
     explicit SqliteBackend(const std::filesystem::path& file, int read_connections = 4);
-    service::Stores stores();
+    service::Stores stores() override;
+    std::string_view kind() const override { return "sqlite"; }
     Database& database() { return db_; }
 
   private:

@@ -1,0 +1,39 @@
+#pragma once
+// Which database a Hoot runs on, chosen by `--db`: the embedded SQLite file (the default) or a
+// PostgreSQL server shared by several instances. The composition root holds a Backend and hands
+// its stores to the services; nothing above store/ knows which one it is.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "domain/result.hpp"
+#include "service/ports.hpp"
+
+namespace hoot::store {
+
+class Backend {
+  public:
+    virtual ~Backend() = default;
+    virtual service::Stores stores() = 0;
+    // "sqlite" or "postgres", for logs and the health page.
+    virtual std::string_view kind() const = 0;
+};
+
+struct DatabaseTarget {
+    enum class Kind { kSqlite, kPostgres } kind = Kind::kSqlite;
+    std::filesystem::path sqlite_file = {};  // kSqlite
+    std::string postgres_url = {};           // kPostgres: as given, for libpq
+};
+
+// `--db` as given: empty means the SQLite file inside the data folder; "sqlite:PATH" a SQLite
+// file elsewhere; "postgres://…" or "postgresql://…" a PostgreSQL server. kInvalidInput with a
+// message naming the accepted forms otherwise.
+Result<DatabaseTarget> ParseDatabaseTarget(std::string_view text,
+                                           const std::filesystem::path& default_sqlite_file);
+
+// Opens and migrates. Throws std::runtime_error with a readable message when it cannot.
+std::unique_ptr<Backend> OpenBackend(const DatabaseTarget& target);
+
+}  // namespace hoot::store
