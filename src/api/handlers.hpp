@@ -22,6 +22,10 @@ http::Response CreateComment(service::Services& services, http::RequestContext& 
 http::Response ListTags(service::Services& services, http::RequestContext& ctx);
 http::Response GetUser(service::Services& services, http::RequestContext& ctx);
 
+// avatar_api.cpp: the signed-in user's avatar (PUT/POST sets, DELETE removes)
+http::Response SetMyAvatar(service::Services& services, http::RequestContext& ctx);
+http::Response RemoveMyAvatar(service::Services& services, http::RequestContext& ctx);
+
 // posts_api.cpp
 http::Response AddUpdate(service::Services& services, http::RequestContext& ctx);
 http::Response EditPost(service::Services& services, http::RequestContext& ctx);

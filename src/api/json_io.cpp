@@ -119,16 +119,19 @@ Json ToJson(const AuthorRef& author) {
 }
 
 Json ToJson(const User& user) {
-    return Json{{"id", user.id.value},
-                {"username", user.username},
-                {"display_name", user.display_name.empty() ? user.username : user.display_name},
-                {"bio", user.bio_source},
-                {"bio_html", user.bio_html},
-                {"created_at", render::IsoTime(user.created_at)},
-                {"hoot_count", user.hoot_count},
-                {"comment_count", user.comment_count},
-                {"website", user.website},
-                {"url", web::UserUrl(user.username)}};
+    return Json{
+        {"id", user.id.value},
+        {"username", user.username},
+        {"display_name", user.display_name.empty() ? user.username : user.display_name},
+        {"bio", user.bio_source},
+        {"bio_html", user.bio_html},
+        {"created_at", render::IsoTime(user.created_at)},
+        {"hoot_count", user.hoot_count},
+        {"comment_count", user.comment_count},
+        {"website", user.website},
+        {"url", web::UserUrl(user.username)},
+        {"avatar_url", user.avatar_hash.empty() ? Json(nullptr)
+                                                : Json(web::AvatarUrl(user.id, user.avatar_hash))}};
 }
 
 Json ToJson(const HootSummary& hoot) {

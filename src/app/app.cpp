@@ -49,6 +49,7 @@ struct App::Impl {
           hoots(backend->stores(), SystemNow, notifications),
           posts(backend->stores(), SystemNow, notifications),
           search(backend->stores()),
+          avatars(backend->stores()),
           site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
           limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
                                      : std::map<std::string, http::RateRule, std::less<>>{}) {}
@@ -63,7 +64,8 @@ struct App::Impl {
     service::HootService hoots;
     service::PostService posts;
     service::SearchService search;
-    service::Services services{accounts, hoots, posts, notifications, messages, search};
+    service::AvatarService avatars;
+    service::Services services{accounts, hoots, posts, notifications, messages, search, avatars};
     web::Site site;
     web::WebContext web{site, services};
     http::Router router;

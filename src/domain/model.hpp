@@ -18,6 +18,8 @@ struct AuthorRef {
     UserId id;
     std::string username;
     std::string display_name;  // falls back to username when the user set none
+    // Filled where pages show the avatar (feeds, threads); '' when none or not read.
+    std::string avatar_hash = {};
 };
 
 struct User {
@@ -33,7 +35,8 @@ struct User {
     // Maintained by the store; shown on the bell and the DM box of every page.
     std::int64_t unread_notifications = 0;
     std::int64_t unread_conversations = 0;
-    std::string website = {};  // http(s) address, validated when set; may be empty
+    std::string website = {};      // http(s) address, validated when set; may be empty
+    std::string avatar_hash = {};  // names the avatar's URL; '' when there is none
 };
 
 // Counts of positive and negative reactions, maintained by the store on every reaction change.

@@ -11,6 +11,7 @@
 #include "domain/model.hpp"
 #include "domain/result.hpp"
 #include "http/message.hpp"
+#include "http/multipart.hpp"
 
 namespace hoot::http {
 
@@ -36,12 +37,22 @@ struct RequestContext {
     Fields set_cookies;         // ("Set-Cookie", value) pairs to add to the response
     UnixSeconds now = 0;
 
-    // The urlencoded form body, parsed once on first use.
+    // The form body (urlencoded, or the text fields of multipart/form-data), parsed once on
+    // first use. Empty when the body is not a form or could not be read (see BodyStatus).
     const Fields& Form();
     std::string FormValue(std::string_view name);
+    // The file part named `name` of a multipart form, if the form has one.
+    const MultipartPart* File(std::string_view name);
+    // Whether the body could be read as the form its Content-Type declares: kBadRequest (or
+    // kTooLarge) for a malformed multipart body, ok for everything else.
+    Status BodyStatus();
 
   private:
+    void ParseBody();
+
     std::optional<Fields> form_;
+    std::vector<MultipartPart> files_;
+    std::optional<Error> body_error_;
 };
 
 // The post named by the route's {id}: kNotFound when it is not a post id at all.

@@ -83,6 +83,11 @@ Response Pipeline::Run(RequestContext& ctx, const Route& route) {
     const auto& options = route.options;
     if (options.stateless) return route.handler(ctx);
     ResolveViewer(ctx);
+    // A form that cannot be read is reported as such, not as a missing CSRF token.
+    if (ChangesState(ctx.request.method)) {
+        if (auto body = ctx.BodyStatus(); !body)
+            return present_error_(ctx, options.kind, body.error());
+    }
     if (ChangesState(ctx.request.method) && !CsrfValid(ctx)) {
         return present_error_(ctx, options.kind,
                               Error::Make(Errc::kForbidden,

@@ -17,6 +17,7 @@ std::string RateLimitMessage(std::string_view bucket, int retry_after_seconds) {
     if (bucket == "comment") doing = "posting";
     if (bucket == "react") doing = "reacting";
     if (bucket == "message") doing = "sending messages";
+    if (bucket == "profile") doing = "changing your profile";
     std::string text = "You are ";
     text.append(doing).append(" too fast. Please wait ");
     text.append(std::to_string(retry_after_seconds)).append(" seconds and try again.");
@@ -31,6 +32,7 @@ std::map<std::string, RateRule, std::less<>> RateLimiter::DefaultRules() {
         {"comment", {30, 10}},   // per user
         {"react", {120, 60}},    // per user: toggling is cheap, but not free
         {"message", {30, 30}},   // per user: direct messages, 30 a minute
+        {"profile", {20, 6}},    // per user: a new avatar is decoded and re-encoded (CPU)
     };
 }
 

@@ -41,6 +41,7 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     // clang-format off
     router.Add("GET",  "/healthz",                 [](RequestContext&) { return Text(200, "ok"); }, kStateless);
     router.Add("GET",  "/static/{file}",           ServeStatic, kStateless);
+    router.Add("GET",  "/avatars/{file}",          page(web::ServeAvatar), kStateless);
 
     router.Add("GET",  "/",                        page(web::ShowFeed), kPage);
     router.Add("GET",  "/tags/{tag}",              page(web::ShowTagFeed), kPage);
@@ -56,7 +57,7 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("POST", "/hoots/{id}/comments",     page(web::PostComment), Limited(kMember, "comment"));
     router.Add("GET",  "/u/{username}",            page(web::ShowProfile), kPage);
     router.Add("GET",  "/settings/profile",        page(web::ShowProfileEditor), kMember);
-    router.Add("POST", "/settings/profile",        page(web::SaveProfile), kMember);
+    router.Add("POST", "/settings/profile",        page(web::SaveProfile), Limited(kMember, "profile"));
     router.Add("GET",  "/hoots/{id}/revisions",    page(web::ShowRevisions), kPage);
     router.Add("GET",  "/posts/{id}/revisions",    page(web::ShowRevisions), kPage);
     router.Add("GET",  "/posts/{id}/edit",         page(web::ShowEditPost), kMember);
@@ -115,6 +116,9 @@ void RegisterRoutes(Router& router, const web::WebContext& web, service::Service
     router.Add("DELETE", "/api/v1/blocks/{username}", api(api::SetBlock), kApiMember);
     router.Add("GET",  "/api/v1/tags",             api(api::ListTags), kApi);
     router.Add("GET",  "/api/v1/users/{username}", api(api::GetUser), kApi);
+    router.Add("PUT",  "/api/v1/users/me/avatar",  api(api::SetMyAvatar), Limited(kApiMember, "profile"));
+    router.Add("POST", "/api/v1/users/me/avatar",  api(api::SetMyAvatar), Limited(kApiMember, "profile"));
+    router.Add("DELETE", "/api/v1/users/me/avatar", api(api::RemoveMyAvatar), kApiMember);
     router.Add("GET",  "/api/v1/search",           api(api::Search), kApi);
     // clang-format on
 }

@@ -54,6 +54,25 @@ class UserStore {
     virtual Result<std::int64_t> Count() = 0;
 };
 
+// An avatar as stored: the WebP Hoot made of the upload, named by a hash of its bytes.
+struct StoredAvatar {
+    std::string hash;  // also in User::avatar_hash and AuthorRef::avatar_hash
+    std::string mime;
+    std::string bytes;
+    UnixSeconds updated_at = 0;
+};
+
+class AvatarStore {
+  public:
+    virtual ~AvatarStore() = default;
+    // Replaces the user's avatar and sets their avatar_hash, in one transaction. kNotFound when
+    // the user does not exist.
+    virtual Status Set(UserId user, const StoredAvatar& avatar) = 0;
+    // Removes the avatar and clears avatar_hash; removing none is not an error.
+    virtual Status Remove(UserId user) = 0;
+    virtual Result<std::optional<StoredAvatar>> Find(UserId user) = 0;
+};
+
 class SessionStore {
   public:
     virtual ~SessionStore() = default;
@@ -263,6 +282,7 @@ struct Stores {
     SocialStore& social;
     SearchStore& search;
     ImportStore& imports;
+    AvatarStore& avatars;
 };
 
 }  // namespace hoot::service

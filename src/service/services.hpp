@@ -2,6 +2,7 @@
 // The use cases, as handlers (web pages and JSON API alike) reach them.
 
 #include "service/accounts.hpp"
+#include "service/avatars.hpp"
 #include "service/hoots.hpp"
 #include "service/messages.hpp"
 #include "service/notifications.hpp"
@@ -17,6 +18,7 @@ struct Services {
     NotificationService& notifications;
     MessageService& messages;
     SearchService& search;
+    AvatarService& avatars;
 };
 
 }  // namespace hoot::service

@@ -73,6 +73,9 @@ http::Response OpenEventStream(const WebContext& wc, http::RequestContext& ctx);
 // search_page.cpp
 http::Response ShowSearch(const WebContext& wc, http::RequestContext& ctx);
 
+// avatar_files.cpp: GET /avatars/{user}-{hash}.webp
+http::Response ServeAvatar(const WebContext& wc, http::RequestContext& ctx);
+
 // theme.cpp
 http::Response SetTheme(const WebContext& wc, http::RequestContext& ctx);
 

@@ -22,7 +22,17 @@ views::ProfileEditPage EditorOf(const http::RequestContext& ctx) {
     page.bio = ctx.user->bio_source;
     page.website = ctx.user->website;
     page.csrf_token = ctx.csrf_token;
+    page.user_id = ctx.user->id;
+    page.avatar_hash = ctx.user->avatar_hash;
     return page;
+}
+
+// The picture the form carries, if one was chosen: a browser sends an empty file part with an
+// empty name when the file input was left alone.
+const http::MultipartPart* ChosenPicture(http::RequestContext& ctx) {
+    const http::MultipartPart* file = ctx.File("avatar");
+    if (!file || (file->data.empty() && file->filename.empty())) return nullptr;
+    return file;
 }
 
 http::Response EditorPage(const WebContext& wc, http::RequestContext& ctx,
@@ -80,18 +90,41 @@ http::Response ShowProfileEditor(const WebContext& wc, http::RequestContext& ctx
     return EditorPage(wc, ctx, page, 200);
 }
 
+// The profile's text and its avatar in one form: the picture is checked before anything is
+// saved, so a refused picture leaves the profile as it was and the form as it was typed.
 http::Response SaveProfile(const WebContext& wc, http::RequestContext& ctx) {
     service::ProfileEdit edit{ctx.FormValue("display_name"), ctx.FormValue("bio"),
                               ctx.FormValue("website")};
+    const bool remove_avatar = ctx.FormValue("remove_avatar") == "1";
+    auto refused = [&](const Error& error) {
+        views::ProfileEditPage page = EditorOf(ctx);
+        page.display_name = edit.display_name;
+        page.bio = edit.bio;
+        page.website = edit.website;
+        page.remove_avatar = remove_avatar;
+        page.errors = ToFormErrors(error);
+        return EditorPage(wc, ctx, page, 422);
+    };
+    std::optional<service::StoredAvatar> avatar;
+    if (const http::MultipartPart* picture = ChosenPicture(ctx)) {
+        auto prepared = wc.services.avatars.Prepare(picture->data);
+        if (!prepared) {
+            if (prepared.error().code != Errc::kInvalidInput)
+                return ErrorPage(wc.site, ctx, prepared.error());
+            return refused(prepared.error());
+        }
+        avatar = std::move(*prepared);
+    }
     auto user = wc.services.accounts.UpdateProfile(ctx.user->id, edit);
-    if (user) return SeeOther(std::string(kEditProfilePath) + "?saved=1");
-    if (user.error().code != Errc::kInvalidInput) return ErrorPage(wc.site, ctx, user.error());
-    views::ProfileEditPage page = EditorOf(ctx);
-    page.display_name = std::move(edit.display_name);
-    page.bio = std::move(edit.bio);
-    page.website = std::move(edit.website);
-    page.errors = ToFormErrors(user.error());
-    return EditorPage(wc, ctx, page, 422);
+    if (!user) {
+        if (user.error().code != Errc::kInvalidInput) return ErrorPage(wc.site, ctx, user.error());
+        return refused(user.error());
+    }
+    Status pictured = avatar          ? wc.services.avatars.Store(ctx.user->id, *avatar)
+                      : remove_avatar ? wc.services.avatars.Remove(ctx.user->id)
+                                      : OkStatus();
+    if (!pictured) return ErrorPage(wc.site, ctx, pictured.error());
+    return SeeOther(std::string(kEditProfilePath) + "?saved=1");
 }
 
 http::Response ChangePassword(const WebContext& wc, http::RequestContext& ctx) {

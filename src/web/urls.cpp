@@ -38,6 +38,24 @@ std::string TagUrl(std::string_view tag) { return "/tags/" + UrlEncode(tag); }
 
 std::string UserUrl(std::string_view username) { return "/u/" + UrlEncode(username); }
 
+std::string AvatarUrl(UserId user, std::string_view hash) {
+    return "/avatars/" + std::to_string(user.value) + "-" + std::string(hash) + ".webp";
+}
+
+std::optional<std::pair<UserId, std::string>> ParseAvatarFile(std::string_view file) {
+    constexpr std::string_view kSuffix = ".webp";
+    if (!file.ends_with(kSuffix)) return std::nullopt;
+    file.remove_suffix(kSuffix.size());
+    auto dash = file.find('-');
+    if (dash == std::string_view::npos) return std::nullopt;
+    auto id = ParseId<UserId>(file.substr(0, dash));
+    std::string_view hash = file.substr(dash + 1);
+    bool hex = !hash.empty() && hash.size() <= 64 &&
+               hash.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    if (!id || !hex) return std::nullopt;
+    return std::make_pair(*id, std::string(hash));
+}
+
 std::string LoginUrl(std::string_view next_path) {
     return std::string(kLoginPath) + "?next=" + UrlEncode(next_path);
 }

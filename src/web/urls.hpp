@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "domain/ids.hpp"
 #include "domain/model.hpp"
@@ -19,8 +20,12 @@ std::string CommentAnchor(CommentId id);                                    // c
 std::string CommentsPostUrl(HootId id);                                     // /hoots/7/comments
 std::string TagUrl(std::string_view tag);                                   // /tags/running
 std::string UserUrl(std::string_view username);                             // /u/name
-std::string LoginUrl(std::string_view next_path);                           // /login?next=...
-std::string SignUpUrl(std::string_view next_path);                          // /signup?next=...
+// /avatars/7-0123abcd.webp: the hash is of the picture, so the URL changes with it.
+std::string AvatarUrl(UserId user, std::string_view hash);
+// The user and hash an avatar file name ("7-0123abcd.webp") names; nullopt for anything else.
+std::optional<std::pair<UserId, std::string>> ParseAvatarFile(std::string_view file);
+std::string LoginUrl(std::string_view next_path);   // /login?next=...
+std::string SignUpUrl(std::string_view next_path);  // /signup?next=...
 // Per-post actions (a post is a hoot or a comment); forms post to these.
 std::string PostEditUrl(PostId post);       // /posts/7/edit (GET form, POST)
 std::string PostRevisionsUrl(PostId post);  // /posts/7/revisions
@@ -62,6 +67,7 @@ inline constexpr std::string_view kEditProfilePath = "/settings/profile";
 inline constexpr std::string_view kThemePath = "/theme";
 inline constexpr std::string_view kTagsPath = "/tags";
 inline constexpr std::string_view kChangePasswordPath = "/settings/password";
+inline constexpr std::string_view kApiMyAvatarPath = "/api/v1/users/me/avatar";
 
 // Following, notifications, messages, live events.
 std::string FollowUrl(HootId id);     // /hoots/7/follow (POST follow=1|0)

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { deflateSync } from 'node:zlib';
 
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -71,6 +72,45 @@ function step(name, needs, fn) {
             throw error;
         }
     });
+}
+
+// A width × height PNG (8-bit RGB) with a left half of one colour and a right half of another,
+// made here so the test needs no binary fixture.
+function makePng(width, height, left, right) {
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        return c >>> 0;
+    });
+    const crc32 = (bytes) => {
+        let c = 0xffffffff;
+        for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+        return (c ^ 0xffffffff) >>> 0;
+    };
+    const chunk = (type, data) => {
+        const out = Buffer.alloc(12 + data.length);
+        out.writeUInt32BE(data.length, 0);
+        out.write(type, 4, 'latin1');
+        data.copy(out, 8);
+        out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+        return out;
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(height, 4);
+    header[8] = 8;  // bit depth
+    header[9] = 2;  // RGB
+    const rows = Buffer.alloc(height * (1 + width * 3));
+    for (let y = 0; y < height; y++) {
+        const row = y * (1 + width * 3);
+        for (let x = 0; x < width; x++) {
+            const colour = x < width / 2 ? left : right;
+            for (let i = 0; i < 3; i++) rows[row + 1 + x * 3 + i] = colour[i];
+        }
+    }
+    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+                          chunk('IHDR', header), chunk('IDAT', deflateSync(rows)),
+                          chunk('IEND', Buffer.alloc(0))]);
 }
 
 async function navigate(action) {
@@ -215,6 +255,51 @@ describe('a newcomer finds their way around Hoot', () => {
         await page.getByRole('link', { name: OWL_TITLE }).waitFor();
         await expectAccessible('profile');
         await shot('08-profile');
+        state.profileEdited = true;
+    });
+
+    step('edits the profile with an avatar, shown on the profile and beside their hoots',
+         ['profileEdited'], async () => {
+        await page.goto(url('/settings/profile'));
+        // Until then, the initial stands in (no image request).
+        await page.getByRole('img', { name: 'Avatar of Nina Night' }).filter({ hasText: 'N' })
+            .waitFor();
+        // A text file named like a picture is refused by its content, with the fields kept.
+        await page.getByLabel('New picture').setInputFiles({
+            name: 'owl.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture'),
+        });
+        await navigate(page.getByRole('button', { name: 'Save' }).click());
+        await page.getByRole('alert').filter({ hasText: 'not a PNG, JPEG or WebP' }).waitFor();
+        assert.equal(await page.getByLabel('Display name').inputValue(), 'Nina Night');
+        await expectAccessible('profile editor');
+
+        await page.getByLabel('New picture').setInputFiles({
+            name: 'owl.png', mimeType: 'image/png',
+            buffer: makePng(300, 200, [40, 90, 200], [250, 200, 40]),
+        });
+        await navigate(page.getByRole('button', { name: 'Save' }).click());
+        await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+        await page.getByRole('checkbox', { name: 'Remove avatar' }).waitFor();
+        await shot('08b-editor-avatar');
+
+        await navigate(page.getByRole('link', { name: 'View your profile' }).click());
+        const avatar = page.getByRole('img', { name: 'Avatar of Nina Night' });
+        await avatar.waitFor();
+        const src = await avatar.getAttribute('src');
+        assert.match(src, /^\/avatars\/\d+-[0-9a-f]+\.webp$/);
+        // The browser decoded it: a square of the size Hoot makes.
+        await page.waitForFunction((el) => el.complete && el.naturalWidth > 0,
+                                   await avatar.elementHandle());
+        assert.deepEqual(await avatar.evaluate((el) => [el.naturalWidth, el.naturalHeight]),
+                         [256, 256]);
+        const served = await page.request.get(url(src));
+        assert.equal(served.headers()['cache-control'], 'public, max-age=31536000, immutable');
+        await expectAccessible('profile');
+        await shot('08c-profile-avatar');
+
+        // Beside their hoot in the feed, from the same address.
+        await page.goto(url('/'));
+        await page.locator(`img.avatar[src="${src}"]`).first().waitFor();
     });
 
     step('the revisions page and an error page are accessible', ['owlPath'], async () => {

@@ -1136,7 +1136,9 @@ TEST(ViewsProfileEdit, PostsNameAndBioAndSaysSaved) {
     page.csrf_token = "tok123";
     std::string html = RenderProfileEdit(page).Take();
     EXPECT_FALSE(Contains(html, "Saved."));
-    EXPECT_TRUE(Contains(html, "method=\"post\" action=\"/settings/profile\""));
+    // Multipart: the same form carries the avatar file.
+    EXPECT_TRUE(Contains(
+        html, "method=\"post\" enctype=\"multipart/form-data\" action=\"/settings/profile\""));
     EXPECT_TRUE(Contains(FieldBlock(html, "display_name"), "value=\"Runner &lt;Jo&gt;\""));
     EXPECT_TRUE(Contains(FieldBlock(html, "bio"), "I *run*.</textarea>"));
     EXPECT_TRUE(Contains(html, "<label for=\"f-bio\">Bio</label>"));

@@ -7,7 +7,7 @@ SqliteBackend::SqliteBackend(const std::filesystem::path& file, int read_connect
 
 service::Stores SqliteBackend::stores() {
     return service::Stores{users_,    sessions_, hoots_,  comments_, posts_,
-                           settings_, social_,   search_, imports_};
+                           settings_, social_,   search_, imports_,  avatars_};
 }
 
 }  // namespace hoot::store::sqlite

@@ -29,6 +29,12 @@ Stmt& Stmt::Bind(int index, std::string_view text) {
     return *this;
 }
 
+Stmt& Stmt::BindBlob(int index, std::string_view bytes) {
+    int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) conn_->Fail(rc, "bind");
+    return *this;
+}
+
 Stmt& Stmt::BindNull(int index) {
     if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) conn_->Fail(rc, "bind");
     return *this;
@@ -47,6 +53,12 @@ void Stmt::Exec() {
 }
 
 std::string Stmt::Text(int column) const { return std::string(TextView(column)); }
+
+std::string Stmt::Blob(int column) const {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    if (!bytes) return {};
+    return std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
 
 std::string_view Stmt::TextView(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

@@ -39,6 +39,7 @@ class Stmt {
     Stmt& Bind(int index, double value);
     Stmt& Bind(int index, std::string_view text);
     Stmt& BindNull(int index);
+    Stmt& BindBlob(int index, std::string_view bytes);
     template <typename... Args>
     Stmt& BindAll(const Args&... args) {
         int index = 1;
@@ -55,6 +56,7 @@ class Stmt {
     double Real(int column) const { return sqlite3_column_double(stmt_, column); }
     std::string Text(int column) const;
     std::string_view TextView(int column) const;
+    std::string Blob(int column) const;
     bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
   private:
@@ -96,7 +98,9 @@ class Connection {
     // Keyed by the SQL text itself (owned), looked up without allocating.
     struct SqlHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+        std::size_t operator()(std::string_view sql) const {
+            return std::hash<std::string_view>{}(sql);
+        }
     };
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;

@@ -15,10 +15,9 @@ namespace hoot::store::sqlite {
 namespace {
 
 // Parameters: ?1 = 1 on the first page, ?2 now, ?3 cursor key or rank, ?4 cursor id, ?5 limit,
-// ?6 since (Top; 0 otherwise), ?7 tag (tagged variants only). Column 12 is the sort key.
-constexpr std::string_view kColumns =
-    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "
-    "h.positive, h.negative, u.id, u.username, u.display_name, ";
+// ?6 since (Top; 0 otherwise), ?7 tag (tagged variants only). Column kSummaryColumns is the
+// sort key.
+constexpr std::string_view kColumns = HOOT_SUMMARY_SELECT ", ";
 constexpr std::string_view kHotRank =
     "(ln(max(1, 1 + h.positive - h.negative + h.comment_count)) - "
     "1.8 * ln(max(0, ?2 - h.created_at) / 3600.0 + 2.0))";
@@ -109,8 +108,8 @@ std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::Feed
     while (stmt.Step()) {
         service::FeedRow row;
         row.hoot = ReadSummary(stmt);
-        row.rank = stmt.Real(12);
-        row.key = stmt.Int(12);
+        row.rank = stmt.Real(kSummaryColumns);
+        row.key = stmt.Int(kSummaryColumns);
         rows.push_back(std::move(row));
     }
     return rows;

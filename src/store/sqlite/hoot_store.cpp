@@ -23,8 +23,9 @@ constexpr std::string_view kCountHootOnAuthor =
 constexpr std::string_view kFindHoot =
     "SELECT h.id, h.title, h.slug, h.body_source, h.body_html, h.tags, h.created_at, "
     "h.updated_at, h.comment_count, h.positive, h.negative, u.id, u.username, u.display_name, "
-    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count, h.body_text, h.follower_count "
-    "FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.id = ?1 AND (?2 OR h.deleted_at IS "
+    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count, h.body_text, h.follower_count, "
+    "u.avatar_hash FROM hoots h JOIN users u ON u.id = h.author_id WHERE h.id = ?1 AND (?2 OR "
+    "h.deleted_at IS "
     "NULL)";
 
 // Feed rows: columns 0..8 hoot, 9..11 author. The cursor is (created_at, id) of the last row
@@ -106,6 +107,7 @@ Result<std::optional<Hoot>> SqliteHootStore::Find(HootId id, bool include_delete
         h.deleted_comment_count = stmt.Int(16);
         h.body_text = stmt.Text(17);
         h.follower_count = stmt.Int(18);
+        h.author.avatar_hash = stmt.Text(19);
         return std::optional<Hoot>(std::move(h));
     });
 }

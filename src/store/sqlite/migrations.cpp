@@ -429,6 +429,19 @@ CREATE TABLE tag_excerpts (
     PRIMARY KEY (site, tag)
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    {7, "avatars", R"sql(
+-- A person's avatar as Hoot re-encoded it (never the upload itself). `hash` names the picture in
+-- its URL, so browsers may cache it for ever; users.avatar_hash repeats it on the row every page
+-- already reads for an author, so showing avatars costs no query of its own.
+CREATE TABLE avatars (
+    user_id    INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    hash       TEXT NOT NULL,
+    mime       TEXT NOT NULL,
+    bytes      BLOB NOT NULL,
+    updated_at INTEGER NOT NULL
+) STRICT;
+ALTER TABLE users ADD COLUMN avatar_hash TEXT NOT NULL DEFAULT '';  -- '' when there is none
+)sql"},
     {9, "hot bound", R"sql(
 -- The most points any hoot has bounds how old a hoot can be and still make a Hot page
 -- (feed_store.cpp), so Hot reads recent hoots instead of all of them.

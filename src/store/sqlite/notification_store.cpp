@@ -167,7 +167,7 @@ Result<std::vector<service::FollowedHoot>> SqliteSocialStore::Following(
             .Bind(4, limit)
             .Bind(5, user.value);
         std::vector<service::FollowedHoot> hoots;
-        while (stmt.Step()) hoots.push_back({ReadSummary(stmt), stmt.Int(12)});
+        while (stmt.Step()) hoots.push_back({ReadSummary(stmt), stmt.Int(kSummaryColumns)});
         return hoots;
     });
 }

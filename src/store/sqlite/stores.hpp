@@ -114,6 +114,17 @@ class SqliteSearchStore final : public service::SearchStore {
     Database& db_;
 };
 
+class SqliteAvatarStore final : public service::AvatarStore {
+  public:
+    explicit SqliteAvatarStore(Database& db) : db_(db) {}
+    Status Set(UserId user, const service::StoredAvatar& avatar) override;
+    Status Remove(UserId user) override;
+    Result<std::optional<service::StoredAvatar>> Find(UserId user) override;
+
+  private:
+    Database& db_;
+};
+
 // The whole SQLite backend: the database file and one of each store over it.
 class SqliteBackend final : public Backend {
   public:
@@ -133,6 +144,7 @@ class SqliteBackend final : public Backend {
     SqliteSocialStore social_{db_};
     SqliteSearchStore search_{db_};
     SqliteImportStore imports_{db_};
+    SqliteAvatarStore avatars_{db_};
 };
 
 }  // namespace hoot::store::sqlite

@@ -8,12 +8,15 @@
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/guard.hpp"
 
-// Columns 0..8 hoot (alias h), 9..11 author (alias u).
+// Columns 0..8 hoot (alias h), 9..12 author (alias u); a query's own columns follow from
+// kSummaryColumns.
 #define HOOT_SUMMARY_SELECT                                                            \
     "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, " \
-    "h.positive, h.negative, u.id, u.username, u.display_name "
+    "h.positive, h.negative, u.id, u.username, u.display_name, u.avatar_hash "
 
 namespace hoot::store::sqlite {
+
+inline constexpr int kSummaryColumns = 13;
 
 inline HootSummary ReadSummary(const Stmt& stmt) {
     HootSummary h;
@@ -26,6 +29,7 @@ inline HootSummary ReadSummary(const Stmt& stmt) {
     h.comment_count = stmt.Int(6);
     h.reactions = {stmt.Int(7), stmt.Int(8)};
     h.author = ReadAuthor(stmt, 9);
+    h.author.avatar_hash = stmt.Text(12);
     return h;
 }
 

@@ -11,11 +11,12 @@ constexpr std::string_view kInsertUser =
     "VALUES (?, ?, ?, ?, ?)";
 constexpr std::string_view kUserById =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE id = ?";
+    "comment_count, unread_notifications, unread_conversations, website, avatar_hash FROM users "
+    "WHERE id = ?";
 constexpr std::string_view kUserByKey =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE "
-    "username_key = ?";
+    "comment_count, unread_notifications, unread_conversations, website, avatar_hash FROM users "
+    "WHERE username_key = ?";
 constexpr std::string_view kCredentialsByKey =
     "SELECT id, password_hash FROM users WHERE username_key = ?";
 constexpr std::string_view kUpdateProfile =
@@ -46,6 +47,7 @@ User ReadUser(const Stmt& row) {
     user.unread_conversations = row.Int(10);
     user.comment_count = row.Int(8);
     user.website = row.Text(11);
+    user.avatar_hash = row.Text(12);
     return user;
 }
 

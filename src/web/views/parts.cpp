@@ -18,6 +18,69 @@ void AppendAuthorLink(Html& html, const AuthorRef& author) {
         .Raw("</a>");
 }
 
+namespace {
+
+// The first character (a whole UTF-8 sequence) of `name`, ASCII letters upper-cased.
+std::string Initial(std::string_view name) {
+    if (name.empty()) return "?";
+    auto lead = static_cast<unsigned char>(name[0]);
+    std::size_t length = lead < 0x80    ? 1
+                         : lead >= 0xF0 ? 4
+                         : lead >= 0xE0 ? 3
+                         : lead >= 0xC0 ? 2
+                                        : 1;
+    std::string initial(name.substr(0, std::min(length, name.size())));
+    if (length == 1) initial[0] = static_cast<char>(std::toupper(lead));
+    return initial;
+}
+
+// One of the eight fallback colours (.avatar-c0 … .avatar-c7 in hoot.css), stable per username.
+std::string ColourClass(std::string_view username) {
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (char c : username) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    return "avatar-c" + std::to_string(hash % 8);
+}
+
+}  // namespace
+
+void AppendAvatar(Html& html, const AvatarOf& person, AvatarSize size, bool labelled) {
+    const std::string_view name =
+        person.display_name.empty() ? person.username : person.display_name;
+    const int pixels = size == AvatarSize::kSmall ? 24 : size == AvatarSize::kMedium ? 40 : 128;
+    const std::string size_class = size == AvatarSize::kSmall    ? "avatar-sm"
+                                   : size == AvatarSize::kMedium ? "avatar-md"
+                                                                 : "avatar-lg";
+    if (!person.hash.empty()) {
+        html.Raw("<img class=\"avatar ")
+            .Attr(size_class)
+            .Raw("\" src=\"")
+            .Attr(AvatarUrl(person.id, person.hash))
+            .Raw("\" width=\"")
+            .Number(pixels)
+            .Raw("\" height=\"")
+            .Number(pixels);
+        if (labelled) {
+            html.Raw("\" alt=\"Avatar of ").Attr(name).Raw("\">");
+        } else {
+            html.Raw("\" alt=\"\" loading=\"lazy\" decoding=\"async\">");
+        }
+        return;
+    }
+    html.Raw("<span class=\"avatar avatar-initial ")
+        .Attr(size_class + " " + ColourClass(person.username));
+    if (labelled) {
+        html.Raw("\" role=\"img\" aria-label=\"Avatar of ").Attr(name).Raw("\">");
+    } else {
+        html.Raw("\" aria-hidden=\"true\">");
+    }
+    html.Text(Initial(name)).Raw("</span>");
+}
+
+void AppendAvatar(Html& html, const AuthorRef& author, AvatarSize size) {
+    AppendAvatar(
+        html, AvatarOf{author.id, author.username, author.display_name, author.avatar_hash}, size);
+}
+
 void AppendTime(Html& html, UnixSeconds t, UnixSeconds now) {
     html.Raw("<time datetime=\"")
         .Attr(render::IsoTime(t))
@@ -73,6 +136,8 @@ void AppendHootSummary(Html& html, const HootSummary& hoot, UnixSeconds now, int
     if (!hoot.excerpt.empty()) html.Raw("<p class=\"excerpt\">").Text(hoot.excerpt).Raw("</p>");
     AppendTags(html, hoot.tags);
     html.Raw("<p class=\"meta\">");
+    AppendAvatar(html, hoot.author, AvatarSize::kSmall);
+    html.Raw(" ");
     AppendAuthorLink(html, hoot.author);
     html.Raw(" <span aria-hidden=\"true\">·</span> ");
     AppendTime(html, hoot.created_at, now);

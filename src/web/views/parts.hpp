@@ -19,6 +19,27 @@ namespace hoot::web::views {
 // The author's display name (the username when they set none), linking to their profile.
 void AppendAuthorLink(render::Html& html, const AuthorRef& author);
 
+enum class AvatarSize {
+    kSmall,   // 24 px: feed entries
+    kMedium,  // 40 px: authors of posts in a thread
+    kLarge,   // 128 px: the profile and the profile editor
+};
+
+struct AvatarOf {
+    UserId id;
+    std::string_view username;
+    std::string_view display_name;  // "" shows the username's initial
+    std::string_view hash;          // "" when the person has no avatar
+};
+
+// The person's avatar (a content-hash URL, cached for ever), or when they have none their
+// initial on a colour chosen from their username: HTML and CSS only, no image request. Beside
+// their linked name it is decorative (alt="", hidden from screen readers, which would otherwise
+// read the name twice); with `labelled` it stands alone and is named ("Avatar of Alice").
+void AppendAvatar(render::Html& html, const AvatarOf& person, AvatarSize size,
+                  bool labelled = false);
+void AppendAvatar(render::Html& html, const AuthorRef& author, AvatarSize size);
+
 // <time datetime="{IsoTime}" title="{ExactTime}">{RelativeTime(t, now)}</time>
 void AppendTime(render::Html& html, UnixSeconds t, UnixSeconds now);
 

@@ -55,11 +55,14 @@ void AppendComments(Html& html, const ProfilePage& page) {
 Html RenderProfile(const ProfilePage& page) {
     const User& user = page.user;
     Html html(4096 + user.bio_html.size() + page.hoots.size() * 768);
-    html.Raw("<article class=\"profile\"><header><h1>")
+    html.Raw("<article class=\"profile\"><header>");
+    AppendAvatar(html, AvatarOf{user.id, user.username, user.display_name, user.avatar_hash},
+                 AvatarSize::kLarge, true);
+    html.Raw("<div><h1>")
         .Text(user.display_name.empty() ? user.username : user.display_name)
         .Raw("</h1><p class=\"handle\">@")
         .Text(user.username)
-        .Raw("</p></header>");
+        .Raw("</p></div></header>");
     if (!user.bio_html.empty()) {
         html.Raw("<div class=\"body bio\">").TrustedStored(user.bio_html).Raw("</div>");
     }
@@ -141,6 +144,44 @@ void AppendPasswordForm(Html& html, const ProfileEditPage& page) {
     html.Raw("<button type=\"submit\">Change password</button></form></section>");
 }
 
+// The current avatar, a file input and a "Remove avatar" box. The picture is checked on the
+// server by its content; `accept` only narrows the browser's file chooser.
+void AppendAvatarField(Html& html, const ProfileEditPage& page) {
+    const std::string* error = page.errors.For("avatar");
+    if (error) {
+        html.Raw("<fieldset class=\"avatar-field field has-error\">");
+    } else {
+        html.Raw("<fieldset class=\"avatar-field field\">");
+    }
+    html.Raw("<legend>Avatar</legend><div class=\"current\">");
+    AppendAvatar(html, AvatarOf{page.user_id, page.username, page.display_name, page.avatar_hash},
+                 AvatarSize::kLarge, true);
+    if (page.avatar_hash.empty()) {
+        html.Raw("<p class=\"hint\">No picture yet: your initial is shown.</p>");
+    } else {
+        html.Raw("<label><input type=\"checkbox\" name=\"remove_avatar\" value=\"1\"");
+        if (page.remove_avatar) html.Raw(" checked");
+        html.Raw("> Remove avatar</label>");
+    }
+    html.Raw("</div><label for=\"f-avatar\">New picture</label>")
+        .Raw(
+            "<p class=\"hint\" id=\"f-avatar-hint\">A PNG, JPEG or WebP file of at most 2 MB. "
+            "It is cropped to a square from its centre. Choosing one replaces the current "
+            "picture.</p>");
+    if (error) {
+        html.Raw("<p class=\"error\" id=\"f-avatar-error\">").Text(*error).Raw("</p>");
+        html.Raw(
+            "<input type=\"file\" id=\"f-avatar\" name=\"avatar\" "
+            "accept=\"image/png,image/jpeg,image/webp\" aria-describedby=\"f-avatar-hint "
+            "f-avatar-error\" aria-invalid=\"true\">");
+    } else {
+        html.Raw(
+            "<input type=\"file\" id=\"f-avatar\" name=\"avatar\" "
+            "accept=\"image/png,image/jpeg,image/webp\" aria-describedby=\"f-avatar-hint\">");
+    }
+    html.Raw("</fieldset>");
+}
+
 }  // namespace
 
 Html RenderProfileEdit(const ProfileEditPage& page) {
@@ -149,9 +190,12 @@ Html RenderProfileEdit(const ProfileEditPage& page) {
         .Attr(kNotificationSettingsPath)
         .Raw("\">Notification settings</a></p>");
     if (page.saved) html.Raw("<p class=\"saved\" role=\"status\">Saved.</p>");
-    html.Raw("<form class=\"form\" method=\"post\" action=\"").Attr(kEditProfilePath).Raw("\">");
+    html.Raw("<form class=\"form\" method=\"post\" enctype=\"multipart/form-data\" action=\"")
+        .Attr(kEditProfilePath)
+        .Raw("\">");
     AppendCsrf(html, page.csrf_token);
     AppendErrorSummary(html, page.errors);
+    AppendAvatarField(html, page);
     const std::string name_hint = "Shown instead of your username @" + page.username +
                                   "; leave empty to use it. Up to " +
                                   std::to_string(kMaxDisplayName) + " characters.";

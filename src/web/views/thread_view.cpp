@@ -276,6 +276,8 @@ void AppendHoot(Html& html, const ThreadPage& page) {
     html.Raw("><header>");
     AppendPopularity(html, hoot.reactions);
     html.Raw("<h1>").Text(hoot.title).Raw("</h1><p class=\"meta\">");
+    AppendAvatar(html, hoot.author, AvatarSize::kMedium);
+    html.Raw(" ");
     AppendAuthorLink(html, hoot.author);
     html.Raw(" <span aria-hidden=\"true\">·</span> ");
     AppendTime(html, hoot.created_at, page.now);
@@ -346,6 +348,8 @@ void AppendComment(Html& html, const ThreadPage& page, const Comment& comment) {
     html.Raw("<article class=\"comment\" id=\"").Attr(CommentAnchor(comment.id)).Raw("\"");
     AppendPostIdAttr(html, post);
     html.Raw("><header><p class=\"meta\">");
+    AppendAvatar(html, comment.author, AvatarSize::kMedium);
+    html.Raw(" ");
     AppendAuthorLink(html, comment.author);
     html.Raw(" <span aria-hidden=\"true\">·</span> <a class=\"permalink\" href=\"#")
         .Attr(CommentAnchor(comment.id))

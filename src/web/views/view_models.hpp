@@ -135,6 +135,9 @@ struct ProfileEditPage {
     std::string website = {};
     FormErrors password_errors = {};  // the change-password form's own errors
     bool password_changed = false;
+    UserId user_id = {};
+    std::string avatar_hash = {};  // the current avatar; '' when none
+    bool remove_avatar = false;    // the "Remove avatar" box, kept checked when the form fails
 };
 
 struct ProfilePage {
