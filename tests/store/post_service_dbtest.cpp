@@ -94,7 +94,7 @@ class PostServiceTest : public StoreTest {
     std::optional<PostService> posts_;
     std::optional<HootService> hoots_;
 };
-HOOT_STORE_SUITE(PostServiceTest);
+HOOT_STORE_SUITE_PENDING_POSTGRES(PostServiceTest);
 
 template <typename T>
 void ExpectError(const Result<T>& result, Errc code, const char* field = nullptr) {

@@ -69,7 +69,7 @@ class ServicesTest : public StoreTest {
     std::optional<AccountService> accounts_;
     std::optional<HootService> hoots_;
 };
-HOOT_STORE_SUITE(ServicesTest);
+HOOT_STORE_SUITE_PENDING_POSTGRES(ServicesTest);
 
 void ExpectInvalid(const Error& error, const char* field) {
     EXPECT_EQ(error.code, Errc::kInvalidInput) << error.message;
