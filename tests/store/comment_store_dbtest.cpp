@@ -21,7 +21,7 @@ class CommentStoreTest : public StoreTest {
         return ids;
     }
 };
-HOOT_STORE_SUITE_PENDING_POSTGRES(CommentStoreTest);
+HOOT_STORE_SUITE(CommentStoreTest);
 
 TEST_P(CommentStoreTest, CreateThenFind) {
     UserId asker = AddUser("alice");

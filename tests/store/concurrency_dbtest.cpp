@@ -13,7 +13,7 @@ namespace hoot::testing {
 namespace {
 
 class ConcurrencyTest : public StoreTest {};
-HOOT_STORE_SUITE_PENDING_POSTGRES(ConcurrencyTest);
+HOOT_STORE_SUITE(ConcurrencyTest);
 
 // Errors seen on other threads, reported on the test thread (gtest assertions are meant for it).
 class ErrorLog {

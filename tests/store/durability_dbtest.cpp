@@ -9,7 +9,7 @@ namespace hoot::testing {
 namespace {
 
 class DurabilityTest : public StoreTest {};
-HOOT_STORE_SUITE_PENDING_POSTGRES(DurabilityTest);
+HOOT_STORE_SUITE(DurabilityTest);
 
 TEST_P(DurabilityTest, EverythingWrittenIsReadBackAfterReopening) {
     UserId alice = AddUser("Alice", 111);

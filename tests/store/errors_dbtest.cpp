@@ -9,7 +9,7 @@ namespace hoot::testing {
 namespace {
 
 class StoreErrorsTest : public StoreTest {};
-HOOT_STORE_SUITE_PENDING_POSTGRES(StoreErrorsTest);
+HOOT_STORE_SUITE(StoreErrorsTest);
 
 // What a store call returned, reduced to ok or its error.
 struct Outcome {

@@ -46,7 +46,7 @@ class FeedStoreTest : public StoreTest {
         return all;
     }
 };
-HOOT_STORE_SUITE_PENDING_POSTGRES(FeedStoreTest);
+HOOT_STORE_SUITE(FeedStoreTest);
 
 std::vector<std::int64_t> IdsOf(const std::vector<service::FeedRow>& rows) {
     std::vector<std::int64_t> ids;

@@ -34,7 +34,7 @@ class HootStoreTest : public StoreTest {
         return all;
     }
 };
-HOOT_STORE_SUITE_PENDING_POSTGRES(HootStoreTest);
+HOOT_STORE_SUITE(HootStoreTest);
 
 std::vector<std::int64_t> IdsOf(const std::vector<HootSummary>& hoots) {
     std::vector<std::int64_t> ids;

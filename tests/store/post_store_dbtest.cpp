@@ -150,7 +150,7 @@ class PostStoreTest : public StoreTest {
         return ids;
     }
 };
-HOOT_STORE_SUITE_PENDING_POSTGRES(PostStoreTest);
+HOOT_STORE_SUITE(PostStoreTest);
 
 // --- Find ------------------------------------------------------------------------------------
 

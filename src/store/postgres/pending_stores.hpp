@@ -18,63 +18,6 @@ inline Error NotPortedYet(const char* store) {
                        std::string(store) + " is not ported to PostgreSQL yet (issue 7)");
 }
 
-class PendingHootStore final : public service::HootStore {
-  public:
-    Result<HootId> Create(const service::NewHoot&) override { return No(); }
-    Result<std::optional<Hoot>> Find(HootId, bool) override { return No(); }
-    Result<std::vector<HootSummary>> Latest(std::optional<service::TimeCursor>, int) override {
-        return No();
-    }
-    Result<std::vector<HootSummary>> ByAuthor(UserId, std::optional<service::TimeCursor>,
-                                              int) override {
-        return No();
-    }
-    Result<std::vector<HootSummary>> ByTag(std::string_view, std::optional<service::TimeCursor>,
-                                           int) override {
-        return No();
-    }
-    Result<std::vector<service::FeedRow>> Feed(const service::FeedQuery&) override { return No(); }
-    Result<std::vector<service::TagCount>> Tags(int) override { return No(); }
-
-  private:
-    static Error No() { return NotPortedYet("HootStore"); }
-};
-
-class PendingCommentStore final : public service::CommentStore {
-  public:
-    Result<CommentId> Create(const service::NewComment&) override { return No(); }
-    Result<std::optional<Comment>> Find(CommentId) override { return No(); }
-    Result<std::vector<Comment>> List(HootId, CommentOrder, int) override { return No(); }
-    Result<std::vector<service::AuthoredComment>> ByAuthor(UserId,
-                                                           std::optional<service::TimeCursor>,
-                                                           int) override {
-        return No();
-    }
-
-  private:
-    static Error No() { return NotPortedYet("CommentStore"); }
-};
-
-class PendingPostStore final : public service::PostStore {
-  public:
-    Result<std::optional<service::PostRef>> Find(PostId) override { return No(); }
-    Result<service::PostExtras> Extras(const std::vector<PostId>&, std::optional<UserId>) override {
-        return No();
-    }
-    Result<UpdateId> AddUpdate(const service::NewUpdate&) override { return No(); }
-    Result<ReplyId> AddReply(const service::NewReply&) override { return No(); }
-    Result<service::ReactionState> SetReaction(PostId, UserId, ReactionKind, bool,
-                                               UnixSeconds) override {
-        return No();
-    }
-    Result<int> Edit(const service::PostEdit&) override { return No(); }
-    Result<std::vector<Revision>> Revisions(PostId) override { return No(); }
-    Status SetDeleted(PostId, bool, UnixSeconds) override { return No(); }
-
-  private:
-    static Error No() { return NotPortedYet("PostStore"); }
-};
-
 class PendingSocialStore final : public service::SocialStore {
   public:
     Result<std::int64_t> SetFollow(HootId, UserId, bool, UnixSeconds) override { return No(); }

@@ -41,6 +41,58 @@ class PgSessionStore final : public service::SessionStore {
     Database& db_;
 };
 
+class PgHootStore final : public service::HootStore {
+  public:
+    explicit PgHootStore(Database& db) : db_(db) {}
+    Result<HootId> Create(const service::NewHoot& hoot) override;
+    Result<std::optional<Hoot>> Find(HootId id, bool include_deleted) override;
+    Result<std::vector<HootSummary>> Latest(std::optional<service::TimeCursor> after,
+                                            int limit) override;
+    Result<std::vector<HootSummary>> ByAuthor(UserId author,
+                                              std::optional<service::TimeCursor> after,
+                                              int limit) override;
+    Result<std::vector<HootSummary>> ByTag(std::string_view tag,
+                                           std::optional<service::TimeCursor> after,
+                                           int limit) override;
+    Result<std::vector<service::FeedRow>> Feed(const service::FeedQuery& query) override;
+    Result<std::vector<service::TagCount>> Tags(int limit) override;
+
+  private:
+    Database& db_;
+};
+
+class PgCommentStore final : public service::CommentStore {
+  public:
+    explicit PgCommentStore(Database& db) : db_(db) {}
+    Result<CommentId> Create(const service::NewComment& comment) override;
+    Result<std::optional<Comment>> Find(CommentId id) override;
+    Result<std::vector<Comment>> List(HootId hoot, CommentOrder order, int limit) override;
+    Result<std::vector<service::AuthoredComment>> ByAuthor(UserId author,
+                                                           std::optional<service::TimeCursor> after,
+                                                           int limit) override;
+
+  private:
+    Database& db_;
+};
+
+class PgPostStore final : public service::PostStore {
+  public:
+    explicit PgPostStore(Database& db) : db_(db) {}
+    Result<std::optional<service::PostRef>> Find(PostId id) override;
+    Result<service::PostExtras> Extras(const std::vector<PostId>& posts,
+                                       std::optional<UserId> viewer) override;
+    Result<UpdateId> AddUpdate(const service::NewUpdate& update) override;
+    Result<ReplyId> AddReply(const service::NewReply& reply) override;
+    Result<service::ReactionState> SetReaction(PostId post, UserId user, ReactionKind kind,
+                                               bool present, UnixSeconds now) override;
+    Result<int> Edit(const service::PostEdit& edit) override;
+    Result<std::vector<Revision>> Revisions(PostId post) override;
+    Status SetDeleted(PostId post, bool deleted, UnixSeconds now) override;
+
+  private:
+    Database& db_;
+};
+
 class PgSettingsStore final : public service::SettingsStore {
   public:
     explicit PgSettingsStore(Database& db) : db_(db) {}
@@ -64,10 +116,9 @@ class PostgresBackend {
     PgUserStore users_{db_};
     PgSessionStore sessions_{db_};
     PgSettingsStore settings_{db_};
-    // Milestone 2 of issue 7 ports these three (hoot_store.cpp, comment_store.cpp, post_store.cpp).
-    PendingHootStore hoots_;
-    PendingCommentStore comments_;
-    PendingPostStore posts_;
+    PgHootStore hoots_{db_};
+    PgCommentStore comments_{db_};
+    PgPostStore posts_{db_};
     // Issue 7, part 2: PgSocialStore (social_store.*, notification_store.cpp, message_store.cpp,
     // live_queries.cpp), PgSearchStore (search_store.cpp), PgImportStore (import_store.*).
     PendingSocialStore social_;
