@@ -33,14 +33,15 @@ $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DHOOT_SANITIZE=ON
 
 # Every test: unit, store and integration on the Release build, the browser walkthrough against
-# the Release binary, then unit, store and integration once more under ASan+UBSan.
+# the Release binary, then unit, store and integration once more under ASan+UBSan. Each ctest run
+# gets a throw-away PostgreSQL cluster (HOOT_TEST_POSTGRES), stopped even when tests fail.
 test: deps $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
 	cmake --build $(BUILD)
-	cd $(BUILD) && ctest --output-on-failure --parallel 2 --timeout 300
+	bash scripts/with_pg_cluster.sh sh -c 'cd $(BUILD) && ctest --output-on-failure --parallel 2 --timeout 300'
 	bash tests/e2e/run.sh $(BUILD)/hoot
 	cmake --build $(ASAN_BUILD)
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		ctest --output-on-failure --parallel 2 --timeout 600
+	bash scripts/with_pg_cluster.sh sh -c 'cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 \
+		UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --parallel 2 --timeout 600'
 
 bench: build
 	bash bench/run.sh $(BUILD)/hoot
@@ -54,6 +55,12 @@ bench-sse: build
 bench-search: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) --target search_bench
 	./$(BUILD)/bench/search_bench
+
+# The store suite alone, on SQLite and on a throw-away PostgreSQL cluster.
+.PHONY: test-pg
+test-pg: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) --target store_tests
+	bash scripts/with_pg_cluster.sh sh -c 'cd $(BUILD) && ctest --output-on-failure --parallel 2 -R "^(Backends/|Postgres)"'
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp')

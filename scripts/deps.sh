@@ -13,6 +13,7 @@ packages=(
     curl wrk nginx-light
     chromium fonts-dejavu-core
     libxml2-utils
+    postgresql libpq-dev
 )
 # The browser tests need Node.js and npm; a machine that already has a node of its own keeps it.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

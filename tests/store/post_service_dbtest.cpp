@@ -94,7 +94,8 @@ class PostServiceTest : public StoreTest {
     std::optional<PostService> posts_;
     std::optional<HootService> hoots_;
 };
-HOOT_STORE_SUITE(PostServiceTest);
+// Pending: the thread reads follows through SocialStore, not on PostgreSQL yet.
+HOOT_STORE_SUITE_PENDING_POSTGRES(PostServiceTest);
 
 template <typename T>
 void ExpectError(const Result<T>& result, Errc code, const char* field = nullptr) {

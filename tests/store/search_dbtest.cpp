@@ -314,7 +314,7 @@ TEST_P(SearchTest, EmptyQueryFindsNothing) {
     EXPECT_TRUE(Find("  * ").hits.empty());
 }
 
-HOOT_STORE_SUITE(SearchTest);
+HOOT_STORE_SUITE_PENDING_POSTGRES(SearchTest);
 
 }  // namespace
 }  // namespace hoot::testing

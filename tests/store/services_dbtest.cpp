@@ -69,7 +69,8 @@ class ServicesTest : public StoreTest {
     std::optional<AccountService> accounts_;
     std::optional<HootService> hoots_;
 };
-HOOT_STORE_SUITE(ServicesTest);
+// Pending: the thread reads follows through SocialStore, not on PostgreSQL yet.
+HOOT_STORE_SUITE_PENDING_POSTGRES(ServicesTest);
 
 void ExpectInvalid(const Error& error, const char* field) {
     EXPECT_EQ(error.code, Errc::kInvalidInput) << error.message;

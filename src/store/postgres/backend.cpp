@@ -1,0 +1,12 @@
+#include "store/postgres/stores.hpp"
+
+namespace hoot::store::postgres {
+
+PostgresBackend::PostgresBackend(const std::string& url, PoolOptions options) : db_(url, options) {}
+
+service::Stores PostgresBackend::stores() {
+    return service::Stores{users_,    sessions_, hoots_,  comments_, posts_,
+                           settings_, social_,   search_, imports_};
+}
+
+}  // namespace hoot::store::postgres
