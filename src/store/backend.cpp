@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "store/postgres/stores.hpp"
 #include "store/sqlite/stores.hpp"
 
 namespace hoot::store {
@@ -35,9 +36,14 @@ std::unique_ptr<Backend> OpenBackend(const DatabaseTarget& target) {
         case DatabaseTarget::Kind::kSqlite:
             return std::make_unique<sqlite::SqliteBackend>(target.sqlite_file);
         case DatabaseTarget::Kind::kPostgres:
-            break;
+            try {
+                return std::make_unique<postgres::PostgresBackend>(target.postgres_url);
+            } catch (const std::exception& e) {
+                throw std::runtime_error(std::string("cannot use the PostgreSQL database: ") +
+                                         e.what());
+            }
     }
-    throw std::runtime_error("PostgreSQL is not available in this build");
+    throw std::logic_error("unknown database kind");
 }
 
 }  // namespace hoot::store

@@ -6,7 +6,7 @@ PostgresBackend::PostgresBackend(const std::string& url, PoolOptions options) : 
 
 service::Stores PostgresBackend::stores() {
     return service::Stores{users_,    sessions_, hoots_,  comments_, posts_,
-                           settings_, social_,   search_, imports_};
+                           settings_, social_,   search_, imports_, avatars_};
 }
 
 }  // namespace hoot::store::postgres

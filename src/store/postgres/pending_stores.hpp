@@ -1,7 +1,7 @@
 #pragma once
 // PLACEHOLDERS, NOT A PORT: the stores PostgreSQL does not have yet (issue 7, part 2 ports them
 // in social_store.*, notification_store.cpp, message_store.cpp, live_queries.cpp,
-// search_store.cpp, import_store.*). Every call fails with Errc::kInternal and says which store
+// search_store.cpp, import_store.*, avatar_store.cpp). Every call fails with Errc::kInternal and says which store
 // is missing, so nothing on PostgreSQL silently does nothing. Delete each class as its real store
 // lands, and this file with the last one.
 
@@ -84,6 +84,15 @@ class PendingImportStore final : public service::ImportStore {
     }
     Result<std::optional<ImportedOrigin>> Origin(HootId) override {
         return NotPortedYet("ImportStore");
+    }
+};
+
+class PendingAvatarStore final : public service::AvatarStore {
+  public:
+    Status Set(UserId, const service::StoredAvatar&) override { return NotPortedYet("AvatarStore"); }
+    Status Remove(UserId) override { return NotPortedYet("AvatarStore"); }
+    Result<std::optional<service::StoredAvatar>> Find(UserId) override {
+        return NotPortedYet("AvatarStore");
     }
 };
 

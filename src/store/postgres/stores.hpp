@@ -7,6 +7,7 @@
 
 #include "service/ports.hpp"
 #include "store/postgres/db.hpp"
+#include "store/backend.hpp"
 #include "store/postgres/pending_stores.hpp"
 
 namespace hoot::store::postgres {
@@ -103,12 +104,13 @@ class PgSettingsStore final : public service::SettingsStore {
 };
 
 // The whole PostgreSQL backend: the connection pool and one of each store over it.
-class PostgresBackend {
+class PostgresBackend final : public Backend {
   public:
     // `url`: postgres://user:pass@host:port/dbname[?pool_size=N]. Connects and migrates; throws
     // PgError when the server cannot be reached or a migration fails (a start-up error).
     explicit PostgresBackend(const std::string& url, PoolOptions options = {});
-    service::Stores stores();
+    service::Stores stores() override;
+    std::string_view kind() const override { return "postgres"; }
     Database& database() { return db_; }
 
   private:
@@ -124,6 +126,7 @@ class PostgresBackend {
     PendingSocialStore social_;
     PendingSearchStore search_;
     PendingImportStore imports_;
+    PendingAvatarStore avatars_;
 };
 
 }  // namespace hoot::store::postgres
