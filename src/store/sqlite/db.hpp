@@ -38,6 +38,9 @@ class Stmt {
     Stmt& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
     Stmt& Bind(int index, double value);
     Stmt& Bind(int index, std::string_view text);
+    // Binds without copying: `text` must stay alive and unchanged until the statement is reset
+    // (the Stmt handle's end). For bulk writes, where every copy of a body costs.
+    Stmt& BindStatic(int index, std::string_view text);
     Stmt& BindNull(int index);
     template <typename... Args>
     Stmt& BindAll(const Args&... args) {
@@ -96,7 +99,9 @@ class Connection {
     // Keyed by the SQL text itself (owned), looked up without allocating.
     struct SqlHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+        std::size_t operator()(std::string_view sql) const {
+            return std::hash<std::string_view>{}(sql);
+        }
     };
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
