@@ -147,10 +147,19 @@ constexpr std::string_view kIndexNewPosts =
     "FROM hoots WHERE id > ?1 AND deleted_at IS NULL UNION ALL "
     "SELECT hoot_id * 2147483648 + 2 * id, '', IIF(body_text <> '', body_text, body_source), id "
     "FROM comments WHERE id > ?1 AND deleted_at IS NULL) ORDER BY 1";
+// In a bulk import every post, user and tag use is new and nothing of it is deleted, so the counts
+// below need no deleted_at test: they are read from the indexes alone, never from the rows (the
+// general recounts read every post's row: 30 s of a million-post import).
 constexpr std::string_view kCountNewTags =
-    "INSERT INTO tag_counts(tag, count) SELECT t.tag, COUNT(*) FROM hoot_tags t "
-    "JOIN hoots h ON h.id = t.hoot_id WHERE t.hoot_id > ?1 AND h.deleted_at IS NULL "
-    "GROUP BY t.tag ON CONFLICT(tag) DO UPDATE SET count = count + excluded.count";
+    "INSERT INTO tag_counts(tag, count) SELECT tag, COUNT(*) FROM hoot_tags WHERE hoot_id > ?1 "
+    "GROUP BY tag ON CONFLICT(tag) DO UPDATE SET count = count + excluded.count";
+constexpr std::string_view kCountNewThreads =
+    "UPDATE hoots SET comment_count = c.n FROM (SELECT hoot_id, COUNT(*) AS n FROM comments "
+    "WHERE id > ?1 GROUP BY hoot_id) AS c WHERE hoots.id = c.hoot_id";
+constexpr std::string_view kCountNewAuthors =
+    "UPDATE users SET hoot_count = (SELECT COUNT(*) FROM hoots h WHERE h.author_id = users.id), "
+    "comment_count = (SELECT COUNT(*) FROM comments c WHERE c.author_id = users.id) "
+    "WHERE id IN (SELECT user_id FROM imported_users WHERE site = ?1) OR username_key = ?2";
 constexpr std::string_view kRecountThreads =
     "UPDATE hoots SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.hoot_id = hoots.id "
     "AND c.deleted_at IS NULL), deleted_comment_count = (SELECT COUNT(*) FROM comments c "
@@ -417,10 +426,14 @@ class SqliteImportSession final : public service::ImportSession {
             conn().Prepare(kFirstRevisionOfHoots).Bind(1, std::string_view(site_)).Exec();
             conn().Prepare(kFirstRevisionOfComments).Bind(1, std::string_view(site_)).Exec();
             if (from_history) FollowHistory();
-            if (bulk_) EndBulk();
-            conn().Prepare(kRecountThreads).Bind(1, std::string_view(site_)).Exec();
+            const bool bulk = bulk_;
+            if (bulk) EndBulk();
+            if (bulk)
+                conn().Prepare(kCountNewThreads).Bind(1, first_new_post_).Exec();
+            else
+                conn().Prepare(kRecountThreads).Bind(1, std::string_view(site_)).Exec();
             conn()
-                .Prepare(kRecountAuthors)
+                .Prepare(bulk ? kCountNewAuthors : kRecountAuthors)
                 .BindAll(std::string_view(site_), std::string_view(Lower(PlaceholderName(site_))))
                 .Exec();
             return Ok{};
