@@ -98,7 +98,10 @@ class ImportStore {
   public:
     virtual ~ImportStore() = default;
     // Starts the one transaction of an import of `site` (a host name, e.g. beer.stackexchange.com).
-    virtual Result<std::unique_ptr<ImportSession>> Begin(std::string_view site) = 0;
+    // `expected_posts` is a rough size of the dump: a first import of a site about as large as
+    // what the database holds may build its indexes once at the end instead of row by row.
+    virtual Result<std::unique_ptr<ImportSession>> Begin(std::string_view site,
+                                                         std::int64_t expected_posts) = 0;
     // The origin of an imported thread; nullopt for a local one.
     virtual Result<std::optional<ImportedOrigin>> Origin(HootId hoot) = 0;
 };

@@ -81,6 +81,18 @@ std::string SiteOf(const std::string& folder) {
     return dash == std::string::npos ? folder : folder.substr(0, dash + 4);
 }
 
+// The schema as stored: a bulk import drops indexes and triggers inside its transaction and
+// makes them again, so after it (or after it failed) the schema must be exactly as before.
+std::string Schema(store::sqlite::Database& db) {
+    auto conn = db.Read();
+    auto stmt = conn->Prepare(
+        "SELECT type || ' ' || name || ' ' || tbl_name || ' ' || COALESCE(sql, '') "
+        "FROM sqlite_schema ORDER BY type, name");
+    std::string out;
+    while (stmt.Step()) out += stmt.Text(0) + "\n";
+    return out;
+}
+
 class ImportTest : public ::testing::Test {
   protected:
     ImportTest() { Open(); }
@@ -289,6 +301,7 @@ TEST_P(BadDumpTest, LeavesTheDatabaseUnchanged) {
     ASSERT_TRUE(
         Import(Dumps() / "conlang.meta.stackexchange.com", "conlang.meta.stackexchange.com"));
     const std::string rows_before = Snapshot();
+    const std::string schema_before = Schema(backend_->database());
     Close();
     const std::string bytes_before = FileBytes(dir_.path() / "hoot.sqlite3");
     Open();
@@ -317,6 +330,7 @@ TEST_P(BadDumpTest, LeavesTheDatabaseUnchanged) {
     EXPECT_EQ(result.error().code, Errc::kInvalidInput);
     EXPECT_EQ(result.error().message.rfind(victim + ":", 0), 0u) << result.error().message;
     EXPECT_EQ(Snapshot(), rows_before);
+    EXPECT_EQ(Schema(backend_->database()), schema_before);
     Close();
     EXPECT_TRUE(FileBytes(dir_.path() / "hoot.sqlite3") == bytes_before);
     Open();
@@ -342,6 +356,46 @@ TEST_F(ImportTest, DanglingReferencesAreCountedWithFileAndLine) {
     for (const auto& problem : report->problems)
         with_line |= problem.file == "Votes.xml" && problem.line > 0;
     EXPECT_TRUE(with_line);
+}
+
+// What the search and tag-count triggers keep in step, checked after an import: a first import
+// as large as the database builds them in bulk at its end, a smaller one row by row.
+TEST_F(ImportTest, BulkAndRowByRowImportsLeaveTheSameSchemaSearchRowsAndTagCounts) {
+    const std::string fresh = Schema(backend_->database());
+    auto check = [&](const char* what) {
+        SCOPED_TRACE(what);
+        EXPECT_EQ(Schema(backend_->database()), fresh);
+        EXPECT_EQ(Count("SELECT COUNT(*) FROM search_index"),
+                  Count("SELECT (SELECT COUNT(*) FROM hoots) + (SELECT COUNT(*) FROM comments)"));
+        EXPECT_EQ(Count("SELECT COUNT(*) FROM hoots h WHERE NOT EXISTS (SELECT 1 FROM "
+                        "search_index s WHERE s.rowid = h.id * 2147483648 + 2 * h.id "
+                        "AND s.title = h.title)"),
+                  0);
+        EXPECT_EQ(Count("SELECT COUNT(*) FROM comments c WHERE NOT EXISTS (SELECT 1 FROM "
+                        "search_index s WHERE s.rowid = c.hoot_id * 2147483648 + 2 * c.id "
+                        "AND s.body = IIF(c.body_text <> '', c.body_text, c.body_source))"),
+                  0);
+        EXPECT_EQ(Count("SELECT COUNT(*) FROM (SELECT tag, COUNT(*) AS n FROM hoot_tags "
+                        "GROUP BY tag) t FULL JOIN tag_counts c ON c.tag = t.tag "
+                        "WHERE c.count IS NOT t.n"),
+                  0);
+        auto conn = backend_->database().Read();
+        EXPECT_EQ(
+            conn->Prepare("SELECT * FROM search_index WHERE search_index MATCH 'beer'").Step(),
+            true);
+    };
+    // The first import into an empty database: bulk.
+    ASSERT_TRUE(Import(Dumps() / "beer.stackexchange.com", "beer.stackexchange.com"));
+    check("bulk");
+    {
+        auto conn = backend_->database().Write();
+        conn->ExecScript(
+            "INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)");
+    }
+    // A small site into a larger database: row by row, through the triggers.
+    ASSERT_TRUE(
+        Import(Dumps() / "alcohol.meta.stackexchange.com", "alcohol.meta.stackexchange.com"));
+    check("row by row");
 }
 
 TEST_F(ImportTest, AMissingFolderOrPostsFileIsAnError) {

@@ -79,7 +79,8 @@ class PendingSearchStore final : public service::SearchStore {
 
 class PendingImportStore final : public service::ImportStore {
   public:
-    Result<std::unique_ptr<service::ImportSession>> Begin(std::string_view) override {
+    Result<std::unique_ptr<service::ImportSession>> Begin(std::string_view,
+                                                          std::int64_t) override {
         return NotPortedYet("ImportStore");
     }
     Result<std::optional<ImportedOrigin>> Origin(HootId) override {

@@ -35,6 +35,13 @@ Stmt& Stmt::BindBlob(int index, std::string_view bytes) {
     return *this;
 }
 
+Stmt& Stmt::BindStatic(int index, std::string_view text) {
+    int rc =
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) conn_->Fail(rc, "bind");
+    return *this;
+}
+
 Stmt& Stmt::BindNull(int index) {
     if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) conn_->Fail(rc, "bind");
     return *this;

@@ -38,6 +38,9 @@ class Stmt {
     Stmt& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
     Stmt& Bind(int index, double value);
     Stmt& Bind(int index, std::string_view text);
+    // Binds without copying: `text` must stay alive and unchanged until the statement is reset
+    // (the Stmt handle's end). For bulk writes, where every copy of a body costs.
+    Stmt& BindStatic(int index, std::string_view text);
     Stmt& BindNull(int index);
     Stmt& BindBlob(int index, std::string_view bytes);
     template <typename... Args>

@@ -11,7 +11,8 @@ namespace hoot::store::sqlite {
 class SqliteImportStore final : public service::ImportStore {
   public:
     explicit SqliteImportStore(Database& db) : db_(db) {}
-    Result<std::unique_ptr<service::ImportSession>> Begin(std::string_view site) override;
+    Result<std::unique_ptr<service::ImportSession>> Begin(std::string_view site,
+                                                          std::int64_t expected_posts) override;
     Result<std::optional<ImportedOrigin>> Origin(HootId hoot) override;
 
   private:
