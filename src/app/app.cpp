@@ -59,6 +59,8 @@ struct App::Impl {
     service::AccountService accounts;
     // Event streams hold subscriptions in the hub: it outlives the server (declared before it).
     service::LiveHub hub;
+    // After the hub and the backend: stops before either goes.
+    std::unique_ptr<store::LiveRelay> relay = backend->RelayLiveEvents(hub);
     service::NotificationService notifications;
     service::MessageService messages;
     service::HootService hoots;

@@ -39,7 +39,41 @@ void LiveHub::Remove(const EntryPtr& entry) {
     if (entry->hoot) Erase(by_hoot_, entry->hoot->value, entry);
 }
 
+void LiveHub::SetRelay(Relay relay) {
+    std::lock_guard lock(mutex_);
+    relay_ = std::move(relay);
+}
+
 void LiveHub::WakeUsers(const std::vector<UserId>& users) {
+    DeliverUsers(users);
+    Relay relay;
+    {
+        std::lock_guard lock(mutex_);
+        relay = relay_;
+    }
+    if (relay) relay(users, std::nullopt);
+}
+
+void LiveHub::WakeHoot(HootId hoot) {
+    DeliverHoot(hoot);
+    Relay relay;
+    {
+        std::lock_guard lock(mutex_);
+        relay = relay_;
+    }
+    if (relay) relay({}, hoot);
+}
+
+void LiveHub::DeliverAll() {
+    std::vector<EntryPtr> woken;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [user, entry] : by_user_) woken.push_back(entry);
+    }
+    for (const auto& entry : woken) entry->wake();
+}
+
+void LiveHub::DeliverUsers(const std::vector<UserId>& users) {
     std::vector<EntryPtr> woken;
     {
         std::lock_guard lock(mutex_);
@@ -51,7 +85,7 @@ void LiveHub::WakeUsers(const std::vector<UserId>& users) {
     for (const auto& entry : woken) entry->wake();
 }
 
-void LiveHub::WakeHoot(HootId hoot) {
+void LiveHub::DeliverHoot(HootId hoot) {
     std::vector<EntryPtr> woken;
     {
         std::lock_guard lock(mutex_);

@@ -40,9 +40,22 @@ class LiveHub {
 
     std::unique_ptr<Subscription> Subscribe(UserId user, std::optional<HootId> hoot, Waker wake);
 
+    // What the services call after a commit: wakes this instance's streams, and hands the
+    // wake-up to the relay when one is set (several instances on one database).
     void WakeUsers(const std::vector<UserId>& users);
     void WakeUser(UserId user) { WakeUsers({user}); }
     void WakeHoot(HootId hoot);
+
+    // Tells the other instances. Called outside the hub's lock; thread-safe; may do one quick
+    // round trip to the database but never waits for the other instances.
+    using Relay = std::function<void(const std::vector<UserId>& users, std::optional<HootId> hoot)>;
+    void SetRelay(Relay relay);
+
+    // Wake-ups that came from another instance: this instance's streams only.
+    void DeliverUsers(const std::vector<UserId>& users);
+    void DeliverHoot(HootId hoot);
+    // Every stream, for when wake-ups may have been missed (the relay lost its connection).
+    void DeliverAll();
 
     std::size_t StreamsOf(UserId user) const;
     std::size_t size() const;
@@ -53,6 +66,7 @@ class LiveHub {
     static void Erase(std::unordered_multimap<std::int64_t, EntryPtr>& map, std::int64_t key,
                       const EntryPtr& entry);
 
+    Relay relay_;  // guarded by mutex_; copied out before it is called
     mutable std::mutex mutex_;
     std::unordered_multimap<std::int64_t, EntryPtr> by_user_;
     std::unordered_multimap<std::int64_t, EntryPtr> by_hoot_;

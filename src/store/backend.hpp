@@ -9,9 +9,16 @@
 #include <string_view>
 
 #include "domain/result.hpp"
+#include "service/live_hub.hpp"
 #include "service/ports.hpp"
 
 namespace hoot::store {
+
+// Carries live wake-ups between the instances that share a database; stops when destroyed.
+class LiveRelay {
+  public:
+    virtual ~LiveRelay() = default;
+};
 
 class Backend {
   public:
@@ -19,6 +26,12 @@ class Backend {
     virtual service::Stores stores() = 0;
     // "sqlite" or "postgres", for logs and the health page.
     virtual std::string_view kind() const = 0;
+    // Connects `hub` to the other instances on this database, or nullptr when one instance is
+    // all there can be (SQLite). The relay must be destroyed before the hub and the backend.
+    virtual std::unique_ptr<LiveRelay> RelayLiveEvents(service::LiveHub& hub) {
+        (void)hub;
+        return nullptr;
+    }
 };
 
 struct DatabaseTarget {

@@ -25,6 +25,7 @@
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/stores.hpp"
 #include "store/sqlite/stores.hpp"
+#include "support/test_postgres.hpp"
 #include "support/test_support.hpp"
 
 namespace hoot::testing {
@@ -89,68 +90,10 @@ class SqliteTestBackend final : public TestBackend {
     std::unique_ptr<store::sqlite::SqliteBackend> backend_;
 };
 
-// The test server's URL, or a failure that says how to get one.
-inline std::string TestPostgresUrl() {
-    const char* url = std::getenv("HOOT_TEST_POSTGRES");
-    if (!url || !*url)
-        throw std::runtime_error(
-            "HOOT_TEST_POSTGRES is not set: run through make test, which starts a PostgreSQL "
-            "cluster; or set HOOT_TEST_POSTGRES=postgres://user@host:port/db (or wrap the test "
-            "command in scripts/with_pg_cluster.sh)");
-    return url;
-}
-
-// The migrated template every test database is copied from: one per schema (named by a hash of
-// the migrations) on the server, built once by whichever test process comes first while the
-// others wait on an advisory lock. ctest runs every case in a process of its own, so a template
-// per process would migrate once per test.
-inline const std::string& PostgresTemplate() {
-    static const std::string name = [] {
-        std::string url = TestPostgresUrl();
-        std::string schema;
-        for (const auto& migration : store::postgres::Migrations()) schema += migration.sql;
-        std::string name = "hoot_template_" + std::to_string(std::hash<std::string>{}(schema));
-        std::string building = name + "_building";
-        store::postgres::Connection admin(url);
-        constexpr std::int64_t kTemplateLock = 0x486f6f7454;  // "HootT"
-        admin.Query("SELECT pg_advisory_lock($1::bigint)", kTemplateLock);
-        if (admin.Query("SELECT 1 FROM pg_database WHERE datname = $1", name).empty()) {
-            // A process that died while building leaves a half-made template behind.
-            admin.ExecScript("DROP DATABASE IF EXISTS \"" + building + "\" WITH (FORCE)");
-            admin.ExecScript("CREATE DATABASE \"" + building + "\"");
-            {
-                store::postgres::PoolOptions options;
-                options.size = 1;
-                store::postgres::Database migrated(store::postgres::UrlWithDatabase(url, building),
-                                                   options);
-            }
-            admin.ExecScript("ALTER DATABASE \"" + building + "\" RENAME TO \"" + name + "\"");
-        }
-        admin.Query("SELECT pg_advisory_unlock($1::bigint)", kTemplateLock);
-        return name;
-    }();
-    return name;
-}
-
 class PostgresTestBackend final : public TestBackend {
   public:
-    PostgresTestBackend() : admin_url_(TestPostgresUrl()) {
-        static std::atomic<int> counter{0};
-        const std::string& source = PostgresTemplate();
-        name_ = "t_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-        store::postgres::Connection admin(admin_url_);
-        admin.ExecScript("CREATE DATABASE \"" + name_ + "\" TEMPLATE \"" + source + "\"");
-        Open();
-    }
-    ~PostgresTestBackend() override {
-        backend_.reset();
-        try {
-            store::postgres::Connection admin(admin_url_);
-            admin.ExecScript("DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)");
-        } catch (const std::exception& e) {
-            ADD_FAILURE() << "dropping test database " << name_ << ": " << e.what();
-        }
-    }
+    PostgresTestBackend() { Open(); }
+    ~PostgresTestBackend() override { backend_.reset(); }
     service::Stores stores() override { return backend_->stores(); }
     void Reopen() override {
         backend_.reset();
@@ -169,13 +112,12 @@ class PostgresTestBackend final : public TestBackend {
             "FOR EACH ROW EXECUTE FUNCTION fail_user_comment_count();");
     }
     store::postgres::PostgresBackend& backend() { return *backend_; }
-    std::string url() const { return store::postgres::UrlWithDatabase(admin_url_, name_); }
+    std::string url() const { return database_.url(); }
 
   private:
     void Open() { backend_ = std::make_unique<store::postgres::PostgresBackend>(url()); }
 
-    std::string admin_url_;
-    std::string name_;
+    TestPostgresDatabase database_;
     std::unique_ptr<store::postgres::PostgresBackend> backend_;
 };
 

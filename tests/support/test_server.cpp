@@ -17,6 +17,10 @@ std::runtime_error Unexpected(const std::string& what, const HttpResponse& respo
 
 TestServer::TestServer(Configure configure) {
     config_.data_dir = dir_.path() / "data";
+    if (IntegrationOnPostgres()) {
+        postgres_ = std::make_unique<TestPostgresDatabase>();
+        config_.database = postgres_->url();
+    }
     config_.site_name = kTestSiteName;
     config_.server.host = "127.0.0.1";
     config_.server.port = 0;

@@ -12,6 +12,7 @@
 
 #include "app/app.hpp"
 #include "support/http_client.hpp"
+#include "support/test_postgres.hpp"
 #include "support/test_support.hpp"
 
 namespace hoot::testing {
@@ -59,6 +60,8 @@ class TestServer {
     void StartApp();
 
     TempDir dir_;
+    // The database when the integration suite runs on PostgreSQL; dropped after the App stops.
+    std::unique_ptr<TestPostgresDatabase> postgres_;
     app::AppConfig config_;
     std::unique_ptr<app::App> app_;
 };

@@ -1,3 +1,4 @@
+#include "store/postgres/live_relay.hpp"
 #include "store/postgres/stores.hpp"
 
 namespace hoot::store::postgres {
@@ -6,7 +7,11 @@ PostgresBackend::PostgresBackend(const std::string& url, PoolOptions options) : 
 
 service::Stores PostgresBackend::stores() {
     return service::Stores{users_,    sessions_, hoots_,  comments_, posts_,
-                           settings_, social_,   search_, imports_, avatars_};
+                           settings_, social_,   search_, imports_,  avatars_};
+}
+
+std::unique_ptr<store::LiveRelay> PostgresBackend::RelayLiveEvents(service::LiveHub& hub) {
+    return std::make_unique<LiveRelay>(db_, hub);
 }
 
 }  // namespace hoot::store::postgres

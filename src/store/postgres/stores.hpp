@@ -6,8 +6,8 @@
 #include <string>
 
 #include "service/ports.hpp"
-#include "store/postgres/db.hpp"
 #include "store/backend.hpp"
+#include "store/postgres/db.hpp"
 #include "store/postgres/pending_stores.hpp"
 
 namespace hoot::store::postgres {
@@ -111,6 +111,7 @@ class PostgresBackend final : public Backend {
     explicit PostgresBackend(const std::string& url, PoolOptions options = {});
     service::Stores stores() override;
     std::string_view kind() const override { return "postgres"; }
+    std::unique_ptr<store::LiveRelay> RelayLiveEvents(service::LiveHub& hub) override;
     Database& database() { return db_; }
 
   private:
