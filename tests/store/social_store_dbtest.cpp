@@ -286,7 +286,7 @@ TEST_P(SocialStoreTest, TheLiveStreamReadsNewCommentsFromItsCursor) {
     EXPECT_GE(now->comment, second.value);
 }
 
-HOOT_STORE_SUITE_PENDING_POSTGRES(SocialStoreTest);
+HOOT_STORE_SUITE(SocialStoreTest);
 
 }  // namespace
 }  // namespace hoot::testing
