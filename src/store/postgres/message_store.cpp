@@ -20,7 +20,7 @@ constexpr std::string_view kConversationId =
 // Both people, in id order (social_store.hpp): messages to one person are numbered in the order
 // they commit, and two people writing to each other at once take the member rows in turn.
 constexpr std::string_view kLockPeople =
-    "SELECT 1 FROM users WHERE id IN ($1, $2) ORDER BY id FOR UPDATE";
+    "SELECT 1 FROM users WHERE id IN ($1, $2) ORDER BY id FOR NO KEY UPDATE";
 constexpr std::string_view kInsertMessage =
     "INSERT INTO messages(conversation_id, sender_id, body_source, body_html, created_at) "
     "VALUES ($1, $2, $3, $4, $5) RETURNING id";
@@ -61,7 +61,7 @@ constexpr std::string_view kMessagesAfter =
 
 constexpr std::string_view kUnreadIn =
     "SELECT unread_count FROM conversation_members WHERE user_id = $1 AND other_id = $2";
-constexpr std::string_view kLockUser = "SELECT 1 FROM users WHERE id = $1 FOR UPDATE";
+constexpr std::string_view kLockUser = "SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE";
 // Only a conversation still unread is cleared, so two readers at once uncount it once.
 constexpr std::string_view kClearUnread =
     "UPDATE conversation_members SET unread_count = 0 "

@@ -51,7 +51,7 @@ constexpr std::string_view kFollowOnComment =
 constexpr std::string_view kLockAudience =
     "SELECT u.id FROM users u WHERE u.id <> $1 AND (u.username_key = ANY($2::text[]) "
     "OR ($3::boolean AND u.id IN (SELECT f.user_id FROM follows f WHERE f.hoot_id = $4)) "
-    "OR u.id = $5) ORDER BY u.id FOR UPDATE";
+    "OR u.id = $5) ORDER BY u.id FOR NO KEY UPDATE";
 
 // $1 kind $2 hoot $3 post $4 actor $5 event key $6 time; each returns who was told. The UNIQUE
 // (user_id, event_key) constraint makes a repeated event tell nobody twice.
@@ -92,7 +92,7 @@ constexpr std::string_view kFindNotification =
 
 // Mark-read takes the person's row first: a fan-out that told them and has not committed yet
 // waits, or is waited for, so the recount below never overwrites an increment it did not see.
-constexpr std::string_view kLockUser = "SELECT 1 FROM users WHERE id = $1 FOR UPDATE";
+constexpr std::string_view kLockUser = "SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE";
 constexpr std::string_view kMarkSomeRead =
     "UPDATE notifications SET read_at = $1 "
     "WHERE id = ANY($2::bigint[]) AND user_id = $3 AND read_at IS NULL";

@@ -9,7 +9,9 @@
 // ascending id in one statement, then the rows that hang off them (notifications, conversation
 // members). Locking the people before their inbox rows are inserted also means a person's
 // notification and message ids grow in commit order, so the live stream's "ids after my cursor"
-// never skips a row that committed late.
+// never skips a row that committed late. Every lock is FOR NO KEY UPDATE (what an UPDATE of
+// non-key columns takes): it does not block the KEY SHARE locks that foreign-key checks take on
+// the rows an insert references, so an insert never waits on a row another writer has locked.
 
 #include "service/social_ports.hpp"
 #include "store/postgres/db.hpp"
