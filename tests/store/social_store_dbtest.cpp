@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -28,6 +29,12 @@ service::Activity MakeActivity(service::ActivityKind kind, HootId hoot, PostId p
     activity.event_key = std::move(key);
     activity.at = at;
     return activity;
+}
+
+template <typename T>
+Status AsStatus(Result<T> result) {
+    if (result.ok()) return OkStatus();
+    return result.take_error();
 }
 
 std::vector<std::int64_t> Ids(const std::vector<UserId>& users) {
@@ -422,6 +429,51 @@ TEST_P(SocialStoreTest, PeopleWritingToEachOtherAtOnceKeepTheirUnreadCounts) {
         auto all = social().MessagesAfter(me, MessageId(0), 10000);
         ASSERT_TRUE(all.ok());
         EXPECT_EQ(all->size(), static_cast<std::size_t>(2 * (kPeople - 1) * kRounds));
+    }
+}
+
+TEST_P(SocialStoreTest, EveryCallOnABrokenDatabaseReturnsAnInternalError) {
+    UserId ada = AddUser("ada"), bob = AddUser("bob");
+    HootId hoot = AddHoot(ada, 1000);
+    // Statements prepared and cached first, so that the failures come from the server.
+    Comment(hoot, bob);
+    ASSERT_TRUE(social().SendMessage(bob, ada, "hi", "<p>hi</p>", 2000).ok());
+    backend().BreakSchema();
+
+    service::SocialStore& s = social();
+    auto activity =
+        MakeActivity(service::ActivityKind::kCommentPosted, hoot, ToPost(hoot), bob, "c:1");
+    activity.mentions = {"ada"};
+    const std::vector<std::pair<const char*, std::function<Status()>>> cases = {
+        {"SetFollow", [&] { return AsStatus(s.SetFollow(hoot, bob, true, 1)); }},
+        {"IsFollowing", [&] { return AsStatus(s.IsFollowing(hoot, bob)); }},
+        {"Following", [&] { return AsStatus(s.Following(bob, std::nullopt, 10)); }},
+        {"Record", [&] { return AsStatus(s.Record(activity)); }},
+        {"Inbox", [&] { return AsStatus(s.Inbox(ada, std::nullopt, 10)); }},
+        {"NotificationsAfter",
+         [&] { return AsStatus(s.NotificationsAfter(ada, NotificationId(0), 10)); }},
+        {"FindNotification", [&] { return AsStatus(s.FindNotification(ada, NotificationId(1))); }},
+        {"MarkRead", [&] { return AsStatus(s.MarkRead(ada, {NotificationId(1)}, 1)); }},
+        {"MarkAllRead", [&] { return AsStatus(s.MarkAllRead(ada, 1)); }},
+        {"Prefs", [&] { return AsStatus(s.Prefs(ada)); }},
+        {"SetPrefs", [&] { return s.SetPrefs(ada, NotificationPrefs()); }},
+        {"Unread", [&] { return AsStatus(s.Unread(ada)); }},
+        {"SendMessage", [&] { return AsStatus(s.SendMessage(bob, ada, "a", "a", 1)); }},
+        {"Conversations", [&] { return AsStatus(s.Conversations(ada, std::nullopt, 10)); }},
+        {"Messages", [&] { return AsStatus(s.Messages(ada, bob, std::nullopt, 10)); }},
+        {"MessagesAfter", [&] { return AsStatus(s.MessagesAfter(ada, MessageId(0), 10)); }},
+        {"MarkConversationRead", [&] { return AsStatus(s.MarkConversationRead(ada, bob)); }},
+        {"SetBlock", [&] { return s.SetBlock(ada, bob, true, 1); }},
+        {"IsBlocked", [&] { return AsStatus(s.IsBlocked(ada, bob)); }},
+        {"LatestIds", [&] { return AsStatus(s.LatestIds()); }},
+        {"CommentsAfter", [&] { return AsStatus(s.CommentsAfter(hoot, CommentId(0), 10)); }},
+    };
+    for (const auto& [name, call] : cases) {
+        SCOPED_TRACE(name);
+        Status status = OkStatus();
+        ASSERT_NO_THROW(status = call());
+        ASSERT_FALSE(status.ok());
+        EXPECT_EQ(status.error().code, Errc::kInternal);
     }
 }
 
