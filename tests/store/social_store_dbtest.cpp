@@ -5,7 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "service/social_ports.hpp"
@@ -24,6 +29,12 @@ service::Activity MakeActivity(service::ActivityKind kind, HootId hoot, PostId p
     activity.event_key = std::move(key);
     activity.at = at;
     return activity;
+}
+
+template <typename T>
+Status AsStatus(Result<T> result) {
+    if (result.ok()) return OkStatus();
+    return result.take_error();
 }
 
 std::vector<std::int64_t> Ids(const std::vector<UserId>& users) {
@@ -286,7 +297,187 @@ TEST_P(SocialStoreTest, TheLiveStreamReadsNewCommentsFromItsCursor) {
     EXPECT_GE(now->comment, second.value);
 }
 
-HOOT_STORE_SUITE_PENDING_POSTGRES(SocialStoreTest);
+// Errors seen on other threads, reported on the test thread.
+class ThreadErrors {
+  public:
+    template <typename T>
+    void Check(const Result<T>& result, const std::string& what) {
+        if (result.ok()) return;
+        std::lock_guard lock(mutex_);
+        errors_.push_back(what + ": " + result.error().detail);
+    }
+    std::vector<std::string> errors() {
+        std::lock_guard lock(mutex_);
+        return errors_;
+    }
+
+  private:
+    std::mutex mutex_;
+    std::vector<std::string> errors_;
+};
+
+TEST_P(SocialStoreTest, ParallelCommentsLoseNoNotificationCounterOrLiveEvent) {
+    constexpr int kWriters = 4;
+    constexpr int kCommentsEach = 25;
+    UserId ada = AddUser("ada");
+    std::vector<UserId> writers;
+    for (int i = 0; i < kWriters; ++i) writers.push_back(AddUser("writer" + std::to_string(i)));
+    HootId hoot = AddHoot(ada, 1000);
+    service::Stores s = stores();
+
+    ThreadErrors errors;
+    std::atomic<int> writers_running{kWriters};
+    std::vector<std::thread> threads;
+    for (int w = 0; w < kWriters; ++w) {
+        threads.emplace_back([&, w] {
+            const UserId me = writers[static_cast<std::size_t>(w)];
+            for (int i = 0; i < kCommentsEach; ++i) {
+                std::string body = "w" + std::to_string(w) + "c" + std::to_string(i);
+                auto id = s.comments.Create({hoot, me, body, body, 2000 + i});
+                errors.Check(id, "comment");
+                if (!id.ok()) continue;
+                auto activity = MakeActivity(service::ActivityKind::kCommentPosted, hoot,
+                                             ToPost(*id), me, "c:" + std::to_string(id->value));
+                // Every other comment mentions ada too: she is told once, as mentioned.
+                if (i % 2) activity.mentions = {"ada"};
+                errors.Check(s.social.Record(activity), "record");
+            }
+            --writers_running;
+        });
+    }
+    // The live stream follows ada's inbox from a cursor while the bell is marked read under it.
+    std::set<std::int64_t> streamed;
+    threads.emplace_back([&] {
+        NotificationId cursor(0);
+        while (writers_running.load() > 0) {
+            auto batch = s.social.NotificationsAfter(ada, cursor, 50);
+            errors.Check(batch, "stream");
+            if (!batch.ok()) continue;
+            for (const auto& n : *batch) {
+                streamed.insert(n.id.value);
+                cursor = n.id;
+            }
+            errors.Check(s.social.MarkAllRead(ada, 3000), "mark all read");
+        }
+        for (;;) {
+            auto batch = s.social.NotificationsAfter(ada, cursor, 50);
+            errors.Check(batch, "stream");
+            if (!batch.ok() || batch->empty()) break;
+            for (const auto& n : *batch) {
+                streamed.insert(n.id.value);
+                cursor = n.id;
+            }
+        }
+    });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(errors.errors(), std::vector<std::string>{});
+
+    auto inbox = social().Inbox(ada, std::nullopt, 1000);
+    ASSERT_TRUE(inbox.ok());
+    EXPECT_EQ(inbox->size(), static_cast<std::size_t>(kWriters * kCommentsEach))
+        << "one notification per comment";
+    std::set<std::int64_t> stored;
+    std::int64_t unread = 0;
+    for (const auto& n : *inbox) {
+        stored.insert(n.id.value);
+        if (!n.read) ++unread;
+    }
+    EXPECT_EQ(streamed, stored) << "the live stream saw every notification, none skipped";
+    EXPECT_EQ(GetUser(ada).unread_notifications, unread) << "the bell matches the inbox";
+    EXPECT_EQ(Followers(hoot), 1 + kWriters);
+    for (UserId w : writers) {
+        auto theirs = social().Inbox(w, std::nullopt, 1000);
+        ASSERT_TRUE(theirs.ok());
+        EXPECT_EQ(GetUser(w).unread_notifications, static_cast<std::int64_t>(theirs->size()));
+    }
+}
+
+TEST_P(SocialStoreTest, PeopleWritingToEachOtherAtOnceKeepTheirUnreadCounts) {
+    constexpr int kPeople = 4;
+    constexpr int kRounds = 15;
+    std::vector<UserId> people;
+    for (int i = 0; i < kPeople; ++i) people.push_back(AddUser("person" + std::to_string(i)));
+    service::Stores s = stores();
+    ThreadErrors errors;
+    std::vector<std::thread> threads;
+    // Everyone writes to everyone, in both directions at once, and reads as they go.
+    for (int p = 0; p < kPeople; ++p) {
+        threads.emplace_back([&, p] {
+            const UserId me = people[static_cast<std::size_t>(p)];
+            for (int round = 0; round < kRounds; ++round) {
+                for (int q = 0; q < kPeople; ++q) {
+                    if (q == p) continue;
+                    const UserId other = people[static_cast<std::size_t>(q)];
+                    errors.Check(s.social.SendMessage(me, other, "hi", "<p>hi</p>", 2000 + round),
+                                 "send");
+                    if (round % 3 == 0)
+                        errors.Check(s.social.MarkConversationRead(me, other), "read");
+                }
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(errors.errors(), std::vector<std::string>{});
+
+    for (UserId me : people) {
+        auto conversations = social().Conversations(me, std::nullopt, 100);
+        ASSERT_TRUE(conversations.ok());
+        EXPECT_EQ(conversations->size(), static_cast<std::size_t>(kPeople - 1));
+        std::int64_t unread = 0;
+        for (const auto& c : *conversations) unread += c.unread > 0 ? 1 : 0;
+        EXPECT_EQ(GetUser(me).unread_conversations, unread) << "the DM box matches the list";
+        auto all = social().MessagesAfter(me, MessageId(0), 10000);
+        ASSERT_TRUE(all.ok());
+        EXPECT_EQ(all->size(), static_cast<std::size_t>(2 * (kPeople - 1) * kRounds));
+    }
+}
+
+TEST_P(SocialStoreTest, EveryCallOnABrokenDatabaseReturnsAnInternalError) {
+    UserId ada = AddUser("ada"), bob = AddUser("bob");
+    HootId hoot = AddHoot(ada, 1000);
+    // Statements prepared and cached first, so that the failures come from the server.
+    Comment(hoot, bob);
+    ASSERT_TRUE(social().SendMessage(bob, ada, "hi", "<p>hi</p>", 2000).ok());
+    backend().BreakSchema();
+
+    service::SocialStore& s = social();
+    auto activity =
+        MakeActivity(service::ActivityKind::kCommentPosted, hoot, ToPost(hoot), bob, "c:1");
+    activity.mentions = {"ada"};
+    const std::vector<std::pair<const char*, std::function<Status()>>> cases = {
+        {"SetFollow", [&] { return AsStatus(s.SetFollow(hoot, bob, true, 1)); }},
+        {"IsFollowing", [&] { return AsStatus(s.IsFollowing(hoot, bob)); }},
+        {"Following", [&] { return AsStatus(s.Following(bob, std::nullopt, 10)); }},
+        {"Record", [&] { return AsStatus(s.Record(activity)); }},
+        {"Inbox", [&] { return AsStatus(s.Inbox(ada, std::nullopt, 10)); }},
+        {"NotificationsAfter",
+         [&] { return AsStatus(s.NotificationsAfter(ada, NotificationId(0), 10)); }},
+        {"FindNotification", [&] { return AsStatus(s.FindNotification(ada, NotificationId(1))); }},
+        {"MarkRead", [&] { return AsStatus(s.MarkRead(ada, {NotificationId(1)}, 1)); }},
+        {"MarkAllRead", [&] { return AsStatus(s.MarkAllRead(ada, 1)); }},
+        {"Prefs", [&] { return AsStatus(s.Prefs(ada)); }},
+        {"SetPrefs", [&] { return s.SetPrefs(ada, NotificationPrefs()); }},
+        {"Unread", [&] { return AsStatus(s.Unread(ada)); }},
+        {"SendMessage", [&] { return AsStatus(s.SendMessage(bob, ada, "a", "a", 1)); }},
+        {"Conversations", [&] { return AsStatus(s.Conversations(ada, std::nullopt, 10)); }},
+        {"Messages", [&] { return AsStatus(s.Messages(ada, bob, std::nullopt, 10)); }},
+        {"MessagesAfter", [&] { return AsStatus(s.MessagesAfter(ada, MessageId(0), 10)); }},
+        {"MarkConversationRead", [&] { return AsStatus(s.MarkConversationRead(ada, bob)); }},
+        {"SetBlock", [&] { return s.SetBlock(ada, bob, true, 1); }},
+        {"IsBlocked", [&] { return AsStatus(s.IsBlocked(ada, bob)); }},
+        {"LatestIds", [&] { return AsStatus(s.LatestIds()); }},
+        {"CommentsAfter", [&] { return AsStatus(s.CommentsAfter(hoot, CommentId(0), 10)); }},
+    };
+    for (const auto& [name, call] : cases) {
+        SCOPED_TRACE(name);
+        Status status = OkStatus();
+        ASSERT_NO_THROW(status = call());
+        ASSERT_FALSE(status.ok());
+        EXPECT_EQ(status.error().code, Errc::kInternal);
+    }
+}
+
+HOOT_STORE_SUITE(SocialStoreTest);
 
 }  // namespace
 }  // namespace hoot::testing

@@ -6,9 +6,11 @@ namespace hoot::store::postgres {
 namespace {
 
 // Locks the hoot row: a moderator's delete waits for the comment (or the comment sees the
-// delete), as SQLite's single writer orders them.
+// delete), as SQLite's single writer orders them. NO KEY UPDATE, not UPDATE: the foreign-key
+// checks of rows that reference the hoot (a notification, a follow) take KEY SHARE, which only
+// FOR UPDATE blocks; blocking them let a comment and a notification fan-out deadlock.
 constexpr std::string_view kLockLiveHoot =
-    "SELECT 1 FROM hoots WHERE id = $1 AND deleted_at IS NULL FOR UPDATE";
+    "SELECT 1 FROM hoots WHERE id = $1 AND deleted_at IS NULL FOR NO KEY UPDATE";
 constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (2) RETURNING id";
 constexpr std::string_view kInsertComment =
     "INSERT INTO comments(hoot_id, author_id, body_source, body_html, created_at, updated_at, "

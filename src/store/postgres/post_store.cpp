@@ -17,8 +17,9 @@ constexpr std::string_view kFindPost =
 // writer makes them, so an edit's revision check and a reaction's counts cannot interleave. A
 // statement of its own: kFindPost after it reads with a snapshot taken once the lock is held
 // (a locking read of the join would re-read the posts row alone and keep stale hoot/comment
-// columns).
-constexpr std::string_view kLockPost = "SELECT 1 FROM posts WHERE id = $1 FOR UPDATE";
+// columns). NO KEY UPDATE leaves the foreign-key checks of rows that reference the post
+// (notifications) unblocked, as in comment_store.cpp.
+constexpr std::string_view kLockPost = "SELECT 1 FROM posts WHERE id = $1 FOR NO KEY UPDATE";
 
 // The post ids of one page arrive as one array parameter, so one prepared statement serves any
 // count.

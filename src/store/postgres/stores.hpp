@@ -9,6 +9,7 @@
 #include "store/backend.hpp"
 #include "store/postgres/db.hpp"
 #include "store/postgres/pending_stores.hpp"
+#include "store/postgres/social_store.hpp"
 
 namespace hoot::store::postgres {
 
@@ -124,7 +125,7 @@ class PostgresBackend final : public Backend {
     PgPostStore posts_{db_};
     // Issue 7, part 2: PgSocialStore (social_store.*, notification_store.cpp, message_store.cpp,
     // live_queries.cpp), PgSearchStore (search_store.cpp), PgImportStore (import_store.*).
-    PendingSocialStore social_;
+    PgSocialStore social_{db_};
     PendingSearchStore search_;
     PendingImportStore imports_;
     PendingAvatarStore avatars_;

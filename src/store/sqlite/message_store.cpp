@@ -52,7 +52,8 @@ constexpr std::string_view kMessagesAfter =
 #undef MESSAGE_COLUMNS
 
 constexpr std::string_view kClearUnread =
-    "UPDATE conversation_members SET unread_count = 0 WHERE user_id = ? AND other_id = ?";
+    "UPDATE conversation_members SET unread_count = 0 WHERE user_id = ? AND other_id = ? "
+    "AND unread_count > 0";
 constexpr std::string_view kUncountConversation =
     "UPDATE users SET unread_conversations = MAX(0, unread_conversations - 1) WHERE id = ?";
 constexpr std::string_view kUnreadConversations =
