@@ -1,7 +1,7 @@
 #pragma once
 // PLACEHOLDERS, NOT A PORT: the stores PostgreSQL does not have yet (issue 7, part 2 ports them
 // in social_store.*, notification_store.cpp, message_store.cpp, live_queries.cpp,
-// search_store.cpp, import_store.*, avatar_store.cpp). Every call fails with Errc::kInternal and says which store
+// search_store.cpp, import_store.*). Every call fails with Errc::kInternal and says which store
 // is missing, so nothing on PostgreSQL silently does nothing. Delete each class as its real store
 // lands, and this file with the last one.
 
@@ -79,21 +79,11 @@ class PendingSearchStore final : public service::SearchStore {
 
 class PendingImportStore final : public service::ImportStore {
   public:
-    Result<std::unique_ptr<service::ImportSession>> Begin(std::string_view,
-                                                          std::int64_t) override {
+    Result<std::unique_ptr<service::ImportSession>> Begin(std::string_view, std::int64_t) override {
         return NotPortedYet("ImportStore");
     }
     Result<std::optional<ImportedOrigin>> Origin(HootId) override {
         return NotPortedYet("ImportStore");
-    }
-};
-
-class PendingAvatarStore final : public service::AvatarStore {
-  public:
-    Status Set(UserId, const service::StoredAvatar&) override { return NotPortedYet("AvatarStore"); }
-    Status Remove(UserId) override { return NotPortedYet("AvatarStore"); }
-    Result<std::optional<service::StoredAvatar>> Find(UserId) override {
-        return NotPortedYet("AvatarStore");
     }
 };
 

@@ -103,6 +103,17 @@ class PgSettingsStore final : public service::SettingsStore {
     Database& db_;
 };
 
+class PgAvatarStore final : public service::AvatarStore {
+  public:
+    explicit PgAvatarStore(Database& db) : db_(db) {}
+    Status Set(UserId user, const service::StoredAvatar& avatar) override;
+    Status Remove(UserId user) override;
+    Result<std::optional<service::StoredAvatar>> Find(UserId user) override;
+
+  private:
+    Database& db_;
+};
+
 // The whole PostgreSQL backend: the connection pool and one of each store over it.
 class PostgresBackend final : public Backend {
   public:
@@ -126,7 +137,7 @@ class PostgresBackend final : public Backend {
     PendingSocialStore social_;
     PendingSearchStore search_;
     PendingImportStore imports_;
-    PendingAvatarStore avatars_;
+    PgAvatarStore avatars_{db_};
 };
 
 }  // namespace hoot::store::postgres
