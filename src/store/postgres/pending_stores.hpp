@@ -1,7 +1,7 @@
 #pragma once
 // PLACEHOLDERS, NOT A PORT: the stores PostgreSQL does not have yet (issue 7, part 2 ports them
 // in social_store.*, notification_store.cpp, message_store.cpp, live_queries.cpp,
-// search_store.cpp, import_store.*). Every call fails with Errc::kInternal and says which store
+// import_store.*). Every call fails with Errc::kInternal and says which store
 // is missing, so nothing on PostgreSQL silently does nothing. Delete each class as its real store
 // lands, and this file with the last one.
 
@@ -68,13 +68,6 @@ class PendingSocialStore final : public service::SocialStore {
 
   private:
     static Error No() { return NotPortedYet("SocialStore"); }
-};
-
-class PendingSearchStore final : public service::SearchStore {
-  public:
-    Result<std::vector<SearchHit>> Search(const SearchQuery&, int, int) override {
-        return NotPortedYet("SearchStore");
-    }
 };
 
 class PendingImportStore final : public service::ImportStore {

@@ -114,6 +114,15 @@ class PgAvatarStore final : public service::AvatarStore {
     Database& db_;
 };
 
+class PgSearchStore final : public service::SearchStore {
+  public:
+    explicit PgSearchStore(Database& db) : db_(db) {}
+    Result<std::vector<SearchHit>> Search(const SearchQuery& query, int offset, int limit) override;
+
+  private:
+    Database& db_;
+};
+
 // The whole PostgreSQL backend: the connection pool and one of each store over it.
 class PostgresBackend final : public Backend {
   public:
@@ -135,7 +144,7 @@ class PostgresBackend final : public Backend {
     // Issue 7, part 2: PgSocialStore (social_store.*, notification_store.cpp, message_store.cpp,
     // live_queries.cpp), PgSearchStore (search_store.cpp), PgImportStore (import_store.*).
     PendingSocialStore social_;
-    PendingSearchStore search_;
+    PgSearchStore search_{db_};
     PendingImportStore imports_;
     PgAvatarStore avatars_{db_};
 };
