@@ -1,9 +1,8 @@
 #pragma once
 // PLACEHOLDERS, NOT A PORT: the stores PostgreSQL does not have yet (issue 7, part 2 ports them
-// in social_store.*, notification_store.cpp, message_store.cpp, live_queries.cpp,
-// import_store.*). Every call fails with Errc::kInternal and says which store
-// is missing, so nothing on PostgreSQL silently does nothing. Delete each class as its real store
-// lands, and this file with the last one.
+// in social_store.*, notification_store.cpp, message_store.cpp, live_queries.cpp). Every call
+// fails with Errc::kInternal and says which store is missing, so nothing on PostgreSQL silently
+// does nothing. Delete each class as its real store lands, and this file with the last one.
 
 #include <memory>
 
@@ -68,16 +67,6 @@ class PendingSocialStore final : public service::SocialStore {
 
   private:
     static Error No() { return NotPortedYet("SocialStore"); }
-};
-
-class PendingImportStore final : public service::ImportStore {
-  public:
-    Result<std::unique_ptr<service::ImportSession>> Begin(std::string_view, std::int64_t) override {
-        return NotPortedYet("ImportStore");
-    }
-    Result<std::optional<ImportedOrigin>> Origin(HootId) override {
-        return NotPortedYet("ImportStore");
-    }
 };
 
 }  // namespace hoot::store::postgres

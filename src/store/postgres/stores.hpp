@@ -8,6 +8,7 @@
 #include "service/ports.hpp"
 #include "store/postgres/db.hpp"
 #include "store/backend.hpp"
+#include "store/postgres/import_store.hpp"
 #include "store/postgres/pending_stores.hpp"
 
 namespace hoot::store::postgres {
@@ -145,7 +146,7 @@ class PostgresBackend final : public Backend {
     // live_queries.cpp), PgSearchStore (search_store.cpp), PgImportStore (import_store.*).
     PendingSocialStore social_;
     PgSearchStore search_{db_};
-    PendingImportStore imports_;
+    PgImportStore imports_{db_};
     PgAvatarStore avatars_{db_};
 };
 
