@@ -95,10 +95,6 @@ class PostServiceTest : public StoreTest {
     std::optional<HootService> hoots_;
 };
 HOOT_STORE_SUITE(PostServiceTest);
-// Pending: the thread reads the hoot's import origin (ImportStore::Origin), not on PostgreSQL
-// yet. Switch to HOOT_STORE_SUITE when PgImportStore lands.
-class PostServiceThreadTest : public PostServiceTest {};
-HOOT_STORE_SUITE_PENDING_POSTGRES(PostServiceThreadTest);
 
 template <typename T>
 void ExpectError(const Result<T>& result, Errc code, const char* field = nullptr) {
@@ -470,7 +466,7 @@ TEST_P(PostServiceTest, ToggleReactionFlips) {
 
 // --- the thread ------------------------------------------------------------------------------
 
-TEST_P(PostServiceThreadTest, ThreadShowsDeletedCommentsAsPlaceholders) {
+TEST_P(PostServiceTest, ThreadShowsDeletedCommentsAsPlaceholders) {
     Hoot hoot = AskOrFail(author_);
     Comment first = CommentOrFail(other_, hoot.id, "First comment.");
     Comment removed = CommentOrFail(other_, hoot.id, "Regrettable comment.");
@@ -545,7 +541,7 @@ TEST_P(PostServiceThreadTest, ThreadShowsDeletedCommentsAsPlaceholders) {
     EXPECT_EQ(restored.hoot.deleted_comment_count, 0);
 }
 
-TEST_P(PostServiceThreadTest, DeletedHootIsNotFoundUnlessTheViewerModerates) {
+TEST_P(PostServiceTest, DeletedHootIsNotFoundUnlessTheViewerModerates) {
     Hoot hoot = AskOrFail(author_);
     CommentOrFail(other_, hoot.id, "A comment.");
     ASSERT_TRUE(posts().Delete(author_, ToPost(hoot.id)).ok());

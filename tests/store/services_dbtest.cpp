@@ -70,10 +70,6 @@ class ServicesTest : public StoreTest {
     std::optional<HootService> hoots_;
 };
 HOOT_STORE_SUITE(ServicesTest);
-// Pending: the thread reads the hoot's import origin (ImportStore::Origin), not on PostgreSQL
-// yet. Switch to HOOT_STORE_SUITE when PgImportStore lands.
-class ServicesThreadTest : public ServicesTest {};
-HOOT_STORE_SUITE_PENDING_POSTGRES(ServicesThreadTest);
 
 void ExpectInvalid(const Error& error, const char* field) {
     EXPECT_EQ(error.code, Errc::kInvalidInput) << error.message;
@@ -364,7 +360,7 @@ TEST_P(ServicesTest, AddCommentRefusals) {
     EXPECT_EQ(GetUser(alice).comment_count, 0);
 }
 
-TEST_P(ServicesThreadTest, ThreadCountsCommentsNotShown) {
+TEST_P(ServicesTest, ThreadCountsCommentsNotShown) {
     UserId alice = SignUpOrFail("alice").user.id;
     Hoot hoot = AskOrFail(alice, "A thread of five");
     for (int i = 0; i < 5; ++i) {

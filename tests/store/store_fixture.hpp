@@ -124,10 +124,6 @@ class PostgresTestBackend final : public TestBackend {
 inline std::vector<BackendKind> AllBackends() {
     return {BackendKind::kSqlite, BackendKind::kPostgres};
 }
-// For a suite whose stores PostgreSQL does not have yet (issue 7 ports them store by store):
-// instantiate it with HOOT_STORE_SUITE_PENDING_POSTGRES and switch to HOOT_STORE_SUITE when the
-// PostgreSQL stores it uses land.
-inline std::vector<BackendKind> SqliteOnlyUntilPorted() { return {BackendKind::kSqlite}; }
 
 inline std::unique_ptr<TestBackend> MakeBackend(BackendKind kind) {
     switch (kind) {
@@ -212,10 +208,6 @@ class StoreTest : public ::testing::TestWithParam<BackendKind> {
 
 #define HOOT_STORE_SUITE(Suite)                                                                    \
     INSTANTIATE_TEST_SUITE_P(Backends, Suite, ::testing::ValuesIn(::hoot::testing::AllBackends()), \
-                             ::hoot::testing::BackendName)
-#define HOOT_STORE_SUITE_PENDING_POSTGRES(Suite)                                            \
-    INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                               \
-                             ::testing::ValuesIn(::hoot::testing::SqliteOnlyUntilPorted()), \
                              ::hoot::testing::BackendName)
 
 }  // namespace hoot::testing

@@ -26,7 +26,7 @@ constexpr std::string_view kCountCommentOnAuthor =
 #define COMMENT_COLUMNS                                                                    \
     "SELECT c.id, c.hoot_id, c.body_source, c.body_html, c.created_at, c.positive, "       \
     "c.negative, u.id, u.username, u.display_name, c.revision, c.deleted_at IS NOT NULL, " \
-    "c.body_text "                                                                         \
+    "c.body_text, u.avatar_hash "                                                          \
     "FROM comments c JOIN users u ON u.id = c.author_id "
 constexpr std::string_view kFindComment =
     COMMENT_COLUMNS "WHERE c.id = $1 AND c.deleted_at IS NULL";
@@ -57,6 +57,7 @@ Comment ReadComment(const Row& row) {
     c.revision = static_cast<int>(row.Int(10));
     c.deleted = row.Bool(11);
     c.body_text = row.Text(12);
+    c.author.avatar_hash = row.Text(13);
     return c;
 }
 

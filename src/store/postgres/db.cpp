@@ -62,6 +62,20 @@ Params& Params::Add(std::string_view text) {
     return *this;
 }
 
+Params& Params::Add(Bytes bytes) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(2 + 2 * bytes.data.size());
+    text.append("\\x");
+    for (unsigned char byte : bytes.data) {
+        text.push_back(kHex[byte >> 4]);
+        text.push_back(kHex[byte & 0xf]);
+    }
+    values_.push_back(std::move(text));
+    null_.push_back(false);
+    return *this;
+}
+
 Params& Params::AddNull() {
     values_.emplace_back();
     null_.push_back(true);
@@ -109,6 +123,18 @@ double Row::Real(int column) const {
 std::string_view Row::TextView(int column) const {
     return std::string_view(PQgetvalue(result_, row_, column),
                             static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+}
+
+std::string Row::Bytes(int column) const {
+    if (IsNull(column)) return {};
+    std::size_t length = 0;
+    // PQgetvalue's text is NUL-terminated, as PQunescapeBytea needs; it reads both bytea formats.
+    unsigned char* raw = PQunescapeBytea(
+        reinterpret_cast<const unsigned char*>(PQgetvalue(result_, row_, column)), &length);
+    if (!raw) throw PgError("53200", "out of memory decoding a bytea column");
+    std::string bytes(reinterpret_cast<const char*>(raw), length);
+    PQfreemem(raw);
+    return bytes;
 }
 
 bool Row::IsNull(int column) const { return PQgetisnull(result_, row_, column) != 0; }

@@ -57,6 +57,12 @@ class PgError : public std::runtime_error {
 // insufficient resources).
 inline constexpr std::string_view kPoolTimeoutState = "53000";
 
+// Binary data for a BYTEA parameter (`$n::bytea`): travels as bytea's hex text, since text
+// parameters end at the first NUL byte.
+struct Bytes {
+    std::string_view data;
+};
+
 // Positional parameters $1, $2, … in the order they are added.
 class Params {
   public:
@@ -67,6 +73,7 @@ class Params {
     Params& Add(std::string_view text);
     Params& Add(const std::string& text) { return Add(std::string_view(text)); }
     Params& Add(const char* text) { return Add(std::string_view(text)); }
+    Params& Add(Bytes bytes);
     Params& AddNull();
     template <typename T>
     Params& Add(const std::optional<T>& value) {
@@ -90,6 +97,8 @@ class Row {
     bool Bool(int column) const { return Int(column) != 0; }
     std::string Text(int column) const { return std::string(TextView(column)); }
     std::string_view TextView(int column) const;
+    // A BYTEA column, decoded from its text form; empty for NULL.
+    std::string Bytes(int column) const;
     bool IsNull(int column) const;
 
   private:

@@ -2,9 +2,13 @@
 // HotRank (the store test compares them): every step is float8, as HotRank's are doubles, and
 // PostgreSQL's ln() is the C library's log().
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 #include <string>
 
+#include "domain/ranking.hpp"
 #include "store/postgres/guard.hpp"
 #include "store/postgres/stores.hpp"
 #include "store/postgres/summary_rows.hpp"
@@ -13,10 +17,9 @@ namespace hoot::store::postgres {
 namespace {
 
 // Parameters: $1 true on the first page, $2 now, $3 cursor key or rank, $4 cursor id, $5 limit,
-// $6 since (Top; 0 otherwise), $7 tag (tagged variants only). Column 12 is the sort key.
-constexpr std::string_view kColumns =
-    "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "
-    "h.positive, h.negative, u.id, u.username, u.display_name, ";
+// $6 since (Top; 0 otherwise), $7 tag (tagged variants only). Column kSummaryColumns is the sort
+// key.
+constexpr std::string_view kColumns = PG_HOOT_SUMMARY_SELECT ", ";
 constexpr std::string_view kHotRank =
     "(ln(GREATEST(1, 1 + h.positive - h.negative + h.comment_count)::float8) - "
     "1.8::float8 * ln(GREATEST(0, $2::bigint - h.created_at)::float8 / 3600.0::float8 + "
@@ -74,6 +77,13 @@ const std::string& FeedSql(const service::FeedQuery& query) {
     return table[static_cast<std::size_t>(query.order)][query.tag.empty() ? 0 : 1];
 }
 
+// The most points any visible hoot has, less the 1 every hoot starts with (index hoots_points).
+constexpr std::string_view kMaxHotPoints =
+    "SELECT MAX(positive - negative + comment_count) FROM hoots WHERE deleted_at IS NULL";
+
+// Hot's first window: most sites have a page-full of hoots this recent that nothing older beats.
+constexpr UnixSeconds kHotFirstWindow = 2 * 24 * 3600;
+
 // Tags compare byte by byte, as SQLite's BINARY collation does, whatever the database's locale.
 constexpr std::string_view kTags =
     "SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag COLLATE \"C\" "
@@ -81,30 +91,76 @@ constexpr std::string_view kTags =
 
 }  // namespace
 
+namespace {
+
+std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::FeedQuery& query,
+                                           UnixSeconds since) {
+    Params params;
+    params.Add(!query.has_cursor).Add(query.now);
+    if (query.order == FeedOrder::kHot)
+        params.Add(query.rank);
+    else
+        params.Add(query.key);
+    params.Add(query.id).Add(query.limit).Add(since);
+    if (!query.tag.empty()) params.Add(query.tag);
+    auto result = conn.Exec(FeedSql(query), params);
+    std::vector<service::FeedRow> rows;
+    rows.reserve(static_cast<std::size_t>(result.size()));
+    const bool hot = query.order == FeedOrder::kHot;
+    for (Row row : result) {
+        service::FeedRow feed_row;
+        feed_row.hoot = ReadSummary(row);
+        // Both, as SQLite gives them: the key of Hot is its rank truncated.
+        feed_row.rank = row.Real(kSummaryColumns);
+        feed_row.key = hot ? static_cast<std::int64_t>(feed_row.rank) : row.Int(kSummaryColumns);
+        rows.push_back(std::move(feed_row));
+    }
+    return rows;
+}
+
+// Hot's rank is not monotone in any stored column, so an unbounded page computes it for every
+// hoot. But it is bounded by age: with at most P points, a hoot of age a ranks at most
+// ln(P) - 1.8 ln(a + 2). A page read from a window of recent hoots is therefore exact once its
+// last rank is above anything older than the window can reach; otherwise the window widens to
+// exactly that age (the page can only get better, so the second try is final) or, when the
+// window held less than a page, eightfold. The result is the same page the unbounded query gives.
+// The same steps as store/sqlite/feed_store.cpp's ReadHotPage; change the two together.
+std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query) {
+    std::int64_t max_points = 1;
+    {
+        auto rows = conn.Query(kMaxHotPoints);
+        if (rows.empty() || rows[0].IsNull(0)) return {};
+        max_points = std::max<std::int64_t>(1, 1 + rows[0].Int(0));
+    }
+    double window = static_cast<double>(kHotFirstWindow);
+    bool widened_to_reach = false;
+    for (;;) {
+        // Beyond the reading moment's own age every hoot is inside: the last, unbounded try.
+        const bool whole = window >= static_cast<double>(query.now);
+        const UnixSeconds since =
+            whole ? std::numeric_limits<UnixSeconds>::min()
+                  : std::max(query.since, query.now - static_cast<UnixSeconds>(window));
+        auto rows = ReadFeedPage(conn, query, since);
+        if (whole || widened_to_reach) return rows;
+        if (static_cast<int>(rows.size()) < query.limit) {
+            window *= 8;
+            continue;
+        }
+        // Two seconds of margin against rounding, so a tie at the page's last rank is inside.
+        const double reach = HotAgeBeyondReach(max_points, rows.back().rank) + 2.0;
+        if (reach <= window) return rows;
+        window = std::isfinite(reach) ? reach : static_cast<double>(query.now);
+        widened_to_reach = true;
+    }
+}
+
+}  // namespace
+
 Result<std::vector<service::FeedRow>> PgHootStore::Feed(const service::FeedQuery& query) {
     return Guarded([&]() -> Result<std::vector<service::FeedRow>> {
         auto conn = db_.Acquire();
-        Params params;
-        params.Add(!query.has_cursor).Add(query.now);
-        if (query.order == FeedOrder::kHot)
-            params.Add(query.rank);
-        else
-            params.Add(query.key);
-        params.Add(query.id).Add(query.limit).Add(query.since);
-        if (!query.tag.empty()) params.Add(query.tag);
-        auto result = conn->Exec(FeedSql(query), params);
-        std::vector<service::FeedRow> rows;
-        rows.reserve(static_cast<std::size_t>(result.size()));
-        const bool hot = query.order == FeedOrder::kHot;
-        for (Row row : result) {
-            service::FeedRow feed_row;
-            feed_row.hoot = ReadSummary(row);
-            // Both, as SQLite gives them: the key of Hot is its rank truncated.
-            feed_row.rank = row.Real(12);
-            feed_row.key = hot ? static_cast<std::int64_t>(feed_row.rank) : row.Int(12);
-            rows.push_back(std::move(feed_row));
-        }
-        return rows;
+        if (query.order == FeedOrder::kHot) return ReadHotPage(*conn, query);
+        return ReadFeedPage(*conn, query, query.since);
     });
 }
 

@@ -25,11 +25,11 @@ constexpr std::string_view kCountHootOnAuthor =
 constexpr std::string_view kFindHoot =
     "SELECT h.id, h.title, h.slug, h.body_source, h.body_html, h.tags, h.created_at, "
     "h.updated_at, h.comment_count, h.positive, h.negative, u.id, u.username, u.display_name, "
-    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count, h.body_text, h.follower_count "
-    "FROM hoots h JOIN users u ON u.id = h.author_id "
+    "h.revision, h.deleted_at IS NOT NULL, h.deleted_comment_count, h.body_text, h.follower_count, "
+    "u.avatar_hash FROM hoots h JOIN users u ON u.id = h.author_id "
     "WHERE h.id = $1 AND ($2::boolean OR h.deleted_at IS NULL)";
 
-// Feed rows: columns 0..8 hoot, 9..11 author. The cursor is (created_at, id) of the last row
+// Feed rows: columns 0..8 hoot, 9..12 author. The cursor is (created_at, id) of the last row
 // shown; $1 is true when there is no cursor.
 #define HOOT_SUMMARY_COLUMNS \
     PG_HOOT_SUMMARY_SELECT "FROM hoots h JOIN users u ON u.id = h.author_id "
@@ -100,6 +100,7 @@ Result<std::optional<Hoot>> PgHootStore::Find(HootId id, bool include_deleted) {
         h.deleted_comment_count = row.Int(16);
         h.body_text = row.Text(17);
         h.follower_count = row.Int(18);
+        h.author.avatar_hash = row.Text(19);
         return std::optional<Hoot>(std::move(h));
     });
 }

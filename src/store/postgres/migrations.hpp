@@ -8,7 +8,8 @@
 namespace hoot::store::postgres {
 
 // One numbered schema change. Numbers and meanings match store/sqlite/migrations.cpp (1
-// foundation, 2 thread, 3 social, 4 search, 5 profiles, 6 import); keep the two in step.
+// foundation, 2 thread, 3 social, 4 search, 5 profiles, 6 import, 7 avatars, 9 hot bound; 8 is
+// unused on both); keep the two in step.
 struct Migration {
     int number;
     const char* name;

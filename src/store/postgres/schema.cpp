@@ -519,6 +519,25 @@ CREATE TABLE tag_excerpts (
     PRIMARY KEY (site, tag)
 );
 )sql"},
+    {7, "avatars", R"sql(
+-- A person's avatar as Hoot re-encoded it (never the upload itself). `hash` names the picture in
+-- its URL, so browsers may cache it for ever; users.avatar_hash repeats it on the row every page
+-- already reads for an author, so showing avatars costs no query of its own.
+CREATE TABLE avatars (
+    user_id    BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    hash       TEXT NOT NULL,
+    mime       TEXT NOT NULL,
+    bytes      BYTEA NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+ALTER TABLE users ADD COLUMN avatar_hash TEXT NOT NULL DEFAULT '';  -- '' when there is none
+)sql"},
+    // 8 is unused on both backends: the runner applies each number above the highest applied.
+    {9, "hot bound", R"sql(
+-- The most points any hoot has bounds how old a hoot can be and still make a Hot page
+-- (feed_store.cpp), so Hot reads recent hoots instead of all of them.
+CREATE INDEX hoots_points ON hoots((positive - negative + comment_count)) WHERE deleted_at IS NULL;
+)sql"},
 };
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include "service/ports.hpp"
 #include "store/backend.hpp"
 #include "store/postgres/db.hpp"
-#include "store/postgres/pending_stores.hpp"
+#include "store/postgres/import_store.hpp"
 #include "store/postgres/social_store.hpp"
 
 namespace hoot::store::postgres {
@@ -104,6 +104,26 @@ class PgSettingsStore final : public service::SettingsStore {
     Database& db_;
 };
 
+class PgAvatarStore final : public service::AvatarStore {
+  public:
+    explicit PgAvatarStore(Database& db) : db_(db) {}
+    Status Set(UserId user, const service::StoredAvatar& avatar) override;
+    Status Remove(UserId user) override;
+    Result<std::optional<service::StoredAvatar>> Find(UserId user) override;
+
+  private:
+    Database& db_;
+};
+
+class PgSearchStore final : public service::SearchStore {
+  public:
+    explicit PgSearchStore(Database& db) : db_(db) {}
+    Result<std::vector<SearchHit>> Search(const SearchQuery& query, int offset, int limit) override;
+
+  private:
+    Database& db_;
+};
+
 // The whole PostgreSQL backend: the connection pool and one of each store over it.
 class PostgresBackend final : public Backend {
   public:
@@ -123,12 +143,10 @@ class PostgresBackend final : public Backend {
     PgHootStore hoots_{db_};
     PgCommentStore comments_{db_};
     PgPostStore posts_{db_};
-    // Issue 7, part 2: PgSocialStore (social_store.*, notification_store.cpp, message_store.cpp,
-    // live_queries.cpp), PgSearchStore (search_store.cpp), PgImportStore (import_store.*).
     PgSocialStore social_{db_};
-    PendingSearchStore search_;
-    PendingImportStore imports_;
-    PendingAvatarStore avatars_;
+    PgSearchStore search_{db_};
+    PgImportStore imports_{db_};
+    PgAvatarStore avatars_{db_};
 };
 
 }  // namespace hoot::store::postgres

@@ -8,12 +8,15 @@
 #include "store/postgres/db.hpp"
 #include "store/postgres/guard.hpp"
 
-// Columns 0..8 hoot (alias h), 9..11 author (alias u).
+// Columns 0..8 hoot (alias h), 9..12 author (alias u); a query's own columns follow from
+// kSummaryColumns.
 #define PG_HOOT_SUMMARY_SELECT                                                         \
     "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, " \
-    "h.positive, h.negative, u.id, u.username, u.display_name "
+    "h.positive, h.negative, u.id, u.username, u.display_name, u.avatar_hash "
 
 namespace hoot::store::postgres {
+
+inline constexpr int kSummaryColumns = 13;
 
 inline HootSummary ReadSummary(const Row& row) {
     HootSummary h;
@@ -26,6 +29,7 @@ inline HootSummary ReadSummary(const Row& row) {
     h.comment_count = row.Int(6);
     h.reactions = {row.Int(7), row.Int(8)};
     h.author = ReadAuthor(row, 9);
+    h.author.avatar_hash = row.Text(12);
     return h;
 }
 

@@ -11,11 +11,12 @@ constexpr std::string_view kInsertUser =
     "VALUES ($1, $2, $3, $4, $5) RETURNING id";
 constexpr std::string_view kUserById =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE id = $1";
+    "comment_count, unread_notifications, unread_conversations, website, avatar_hash FROM users "
+    "WHERE id = $1";
 constexpr std::string_view kUserByKey =
     "SELECT id, username, display_name, bio_source, bio_html, is_admin, created_at, hoot_count, "
-    "comment_count, unread_notifications, unread_conversations, website FROM users WHERE "
-    "username_key = $1";
+    "comment_count, unread_notifications, unread_conversations, website, avatar_hash FROM users "
+    "WHERE username_key = $1";
 constexpr std::string_view kCredentialsByKey =
     "SELECT id, password_hash FROM users WHERE username_key = $1";
 constexpr std::string_view kUpdateProfile =
@@ -49,6 +50,7 @@ User ReadUser(const Row& row) {
     user.unread_notifications = row.Int(9);
     user.unread_conversations = row.Int(10);
     user.website = row.Text(11);
+    user.avatar_hash = row.Text(12);
     return user;
 }
 
