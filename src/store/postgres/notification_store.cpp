@@ -11,18 +11,6 @@
 namespace hoot::store::postgres {
 namespace {
 
-// The columns PG_HOOT_SUMMARY_SELECT reads (commas outside parentheses, plus one), so that the
-// followed time after them stays in the right place when the summary gains a column.
-constexpr int CountColumns(std::string_view select) {
-    int columns = 1, depth = 0;
-    for (char c : select) {
-        if (c == '(') ++depth;
-        if (c == ')') --depth;
-        if (c == ',' && depth == 0) ++columns;
-    }
-    return columns;
-}
-constexpr int kSummaryColumns = CountColumns(PG_HOOT_SUMMARY_SELECT);
 
 constexpr std::string_view kHootExists = "SELECT 1 FROM hoots WHERE id = $1";
 constexpr std::string_view kFollow =
