@@ -202,11 +202,13 @@ bool Connection::Reset() {
 }
 
 void Connection::Fail(PGresult* result, std::string_view what) {
+    // Copied before PQclear: the field points into the result.
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    std::string sqlstate = state ? state : "";
     std::string message = MessageOf(conn_, result);
     PQclear(result);
     // A broken connection yields no SQLSTATE; say so in the code the callers test for.
-    std::string sqlstate = state ? state : (Healthy() ? "" : "08006");
+    if (sqlstate.empty() && !Healthy()) sqlstate = "08006";
     throw PgError(std::move(sqlstate), message + " [" + std::string(what) + "]");
 }
 
