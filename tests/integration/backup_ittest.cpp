@@ -15,28 +15,11 @@
 #include "app/app.hpp"
 #include "store/sqlite/stores.hpp"
 #include "support/api_calls.hpp"
+#include "support/hoot_command.hpp"
 #include "support/test_server.hpp"
 
 namespace hoot::testing {
 namespace {
-
-struct Outcome {
-    int exit_code = -1;
-    std::string output;
-};
-
-Outcome RunHoot(const std::string& args) {
-    std::string command = std::string(HOOT_BINARY) + " " + args + " 2>&1 </dev/null";
-    Outcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return outcome;
-    std::array<char, 4096> buffer;
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        outcome.output.append(buffer.data(), n);
-    int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
-}
 
 std::int64_t Count(store::sqlite::SqliteBackend& backend, const std::string& sql) {
     auto conn = backend.database().Read();

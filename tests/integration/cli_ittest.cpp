@@ -13,30 +13,14 @@
 #include <thread>
 
 #include "app/app.hpp"
+#include "support/hoot_command.hpp"
 #include "support/test_support.hpp"
 
 namespace {
 
+using hoot::testing::Outcome;
+using hoot::testing::RunHoot;
 using hoot::testing::TempDir;
-
-struct Outcome {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr together
-};
-
-// Runs `hoot ARGS` through the shell with `input` on stdin.
-Outcome RunHoot(const std::string& args, const std::string& input = "") {
-    std::string command = "printf '%s' '" + input + "' | " + HOOT_BINARY + " " + args + " 2>&1";
-    Outcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return outcome;
-    std::array<char, 4096> buffer;
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        outcome.output.append(buffer.data(), n);
-    int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
-}
 
 int CountLines(const std::string& text) {
     int lines = 0;

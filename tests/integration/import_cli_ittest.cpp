@@ -8,30 +8,15 @@
 #include <fstream>
 #include <string>
 
+#include "support/hoot_command.hpp"
 #include "support/test_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using hoot::testing::Outcome;
+using hoot::testing::RunHoot;
 using hoot::testing::TempDir;
-
-struct Outcome {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr together
-};
-
-Outcome RunHoot(const std::string& args) {
-    std::string command = std::string(HOOT_BINARY) + " " + args + " 2>&1 </dev/null";
-    Outcome outcome;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return outcome;
-    std::array<char, 4096> buffer;
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        outcome.output.append(buffer.data(), n);
-    int status = pclose(pipe);
-    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return outcome;
-}
 
 fs::path Dump(const std::string& name) {
     return hoot::testing::SharedDir() / "data" / "stackexchange" / name;
