@@ -54,8 +54,9 @@ void TuneAllocatorForServing() {
 }
 
 int Serve(const std::string& data, const std::string& database, const std::string& listen,
-          const std::string& site_name, bool no_sample) {
+          const std::string& site_name, bool no_sample, bool no_rate_limits) {
     hoot::app::AppConfig config;
+    config.rate_limits = !no_rate_limits;
     config.data_dir = data;
     config.database = database;
     config.site_name = site_name;
@@ -189,6 +190,10 @@ int main(int argc, char** argv) {
     serve->add_option("--listen", listen, "Address to listen on, HOST:PORT");
     serve->add_option("--site-name", site_name, "The community's name, shown in titles");
     serve->add_flag("--no-sample", no_sample, "Do not write the sample welcome hoot on a new site");
+    bool no_rate_limits = false;
+    serve->add_flag("--no-rate-limits", no_rate_limits,
+                    "Do not limit sign-ins, sign-ups and posting per person (for benchmarks, or "
+                    "behind a proxy that limits requests itself)");
 
     auto* user = cli.add_subcommand("user", "Manage user accounts");
     user->require_subcommand(1);
@@ -236,7 +241,7 @@ int main(int argc, char** argv) {
         return Fail(kUsageError, message + " (see hoot --help)");
     }
 
-    if (serve->parsed()) return Serve(data, database, listen, site_name, no_sample);
+    if (serve->parsed()) return Serve(data, database, listen, site_name, no_sample, no_rate_limits);
     if (create->parsed()) return CreateUser(data, database, name, admin);
     if (stackexchange->parsed()) return ImportStackExchange(data, dump_dir, site_url);
     if (backup->parsed()) return Backup(data, backup_file, force);

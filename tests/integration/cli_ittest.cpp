@@ -9,11 +9,14 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/app.hpp"
 #include "support/hoot_command.hpp"
+#include "support/http_client.hpp"
 #include "support/test_support.hpp"
 
 namespace {
@@ -149,6 +152,87 @@ TEST(Cli, DbFlagPicksASqliteFileOutsideTheDataFolder) {
     EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
     EXPECT_TRUE(std::filesystem::exists(file));
     EXPECT_FALSE(std::filesystem::exists(hoot::app::DatabaseFile(dir.path() / "data")));
+}
+
+}  // namespace
+
+namespace {
+
+// `hoot serve` in a child process on a port it picks; stopped with SIGTERM when destroyed.
+class ServedHoot {
+  public:
+    ServedHoot(const TempDir& dir, const std::vector<std::string>& extra_args)
+        : log_file_((dir.path() / "serve.log").string()) {
+        std::string data = (dir.path() / "data").string();
+        std::vector<std::string> args{"hoot", "serve", "--listen", "127.0.0.1:0", "--data", data};
+        args.insert(args.end(), extra_args.begin(), extra_args.end());
+        pid_ = fork();
+        if (pid_ == 0) {
+            FILE* log = freopen(log_file_.c_str(), "w", stderr);
+            (void)log;
+            std::vector<char*> argv;
+            for (auto& arg : args) argv.push_back(arg.data());
+            argv.push_back(nullptr);
+            execv(HOOT_BINARY, argv.data());
+            _exit(127);
+        }
+    }
+    ~ServedHoot() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGTERM);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+    }
+    ServedHoot(const ServedHoot&) = delete;
+    ServedHoot& operator=(const ServedHoot&) = delete;
+
+    // The port from "listening on http://127.0.0.1:PORT", waiting for it (bounded); 0 if never.
+    unsigned short WaitForPort() const {
+        const std::string marker = "listening on http://127.0.0.1:";
+        for (int i = 0; i < 200; ++i) {
+            std::string log = Log();
+            if (auto at = log.find(marker); at != std::string::npos)
+                return static_cast<unsigned short>(std::stoi(log.substr(at + marker.size())));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return 0;
+    }
+    // The child may not have opened its log yet.
+    std::string Log() const {
+        return std::filesystem::exists(log_file_) ? hoot::testing::ReadFile(log_file_) : "";
+    }
+
+  private:
+    std::string log_file_;
+    pid_t pid_ = -1;
+};
+
+// How many of `tries` failed API sign-ins in a row are answered 429.
+int RefusedSignIns(unsigned short port, int tries) {
+    hoot::testing::HttpClient client(port);
+    int refused = 0;
+    for (int i = 0; i < tries; ++i) {
+        // An empty password fails without hashing: the tries land within the bucket's minute.
+        auto response =
+            client.PostJson("/api/v1/auth/login", R"({"username":"mallory","password":""})");
+        refused += response.status == 429;
+    }
+    return refused;
+}
+
+TEST(Cli, ServeLimitsSignInsUnlessToldNotTo) {
+    {
+        TempDir dir;
+        ServedHoot served(dir, {"--no-sample"});
+        unsigned short port = served.WaitForPort();
+        ASSERT_NE(port, 0) << served.Log();
+        EXPECT_EQ(RefusedSignIns(port, 12), 2);
+    }
+    TempDir dir;
+    ServedHoot served(dir, {"--no-sample", "--no-rate-limits"});
+    unsigned short port = served.WaitForPort();
+    ASSERT_NE(port, 0) << served.Log();
+    EXPECT_EQ(RefusedSignIns(port, 12), 0);
 }
 
 }  // namespace
