@@ -48,6 +48,12 @@ test: deps $(BUILD)/build.ninja $(ASAN_BUILD)/build.ninja
 bench: build
 	bash bench/run.sh $(BUILD)/hoot
 
+# The thread page and comment posting on SQLite and on PostgreSQL (one and two instances), each
+# behind nginx, against nginx serving the page as a file (bench/README.md, "SQLite and PostgreSQL").
+.PHONY: bench-backends
+bench-backends: build
+	bash bench/backends.sh $(BUILD)/hoot
+
 # Idle live event streams: the server's memory with 1,000 and 5,000 open /events streams, and how
 # long one comment takes to reach them all (bench/README.md, "Live event streams").
 .PHONY: bench-sse

@@ -14,6 +14,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 ROUNDS=${BENCH_ROUNDS:-3}
 HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh"
 
 for tool in wrk nginx curl python3; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (make deps)" >&2; exit 1; }
@@ -23,19 +25,6 @@ WORK=$(mktemp -d /tmp/hoot-bench.XXXXXX)
 HOOT_PID=""
 NGINX_PID=""
 
-# Stops a process by id: SIGTERM, then SIGKILL after 10 s.
-stop() {
-    local pid=$1
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 100); do
-        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-        sleep 0.1
-    done
-    echo "bench: process $pid did not stop in 10 s, killing it" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 cleanup() {
     stop "$NGINX_PID"
     stop "$HOOT_PID"
@@ -43,24 +32,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
-
-# Waits until URL answers 200, for at most 10 s; fails if PID died meanwhile.
-wait_for() {
-    local url=$1 pid=$2 name=$3 log=$4
-    for _ in $(seq 100); do
-        curl -fs -o /dev/null "$url" && return 0
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "bench: $name did not start; its log:" >&2
-    cat "$log" >&2
-    exit 1
-}
 
 # --- Hoot, with the thread -----------------------------------------------------------------------
 HOOT_PORT=$(free_port)
@@ -86,8 +57,7 @@ chmod 644 "$WORK/www/thread.html"
 
 NGINX_PORT=$(free_port)
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/thread.html"
-user_line=""
-[[ $(id -u) -eq 0 ]] && user_line="user $(id -un) $(id -gn);"
+user_line=$(nginx_user_line)
 cat >"$WORK/nginx/nginx.conf" <<EOF
 $user_line
 worker_processes 2;
@@ -127,27 +97,12 @@ grep -q 'Sign out' "$WORK/signed_in.html" || {
 SIGNED_BYTES=$(stat -c %s "$WORK/signed_in.html")
 
 # --- load ----------------------------------------------------------------------------------------
-# Runs wrk and prints "req/s p50 p99" (latencies as wrk writes them, e.g. 1.23ms).
-measure() {
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
-    local out
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
-    if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
-        echo "bench: errors under load for $*:" >&2
-        echo "$out" >&2
-        exit 1
-    fi
-    awk '/^Requests\/sec/ {r = $2} /^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2}
-         END {printf "%.0f %s %s\n", r, p50, p99}' <<<"$out"
-}
-
 # Sign-ups hash passwords with Argon2id, which raises the peak RSS: note it, then reset the peak
 # (clear_refs 5, Linux >= 4.0) so that the figure after the load is the serving one.
 status() { awk -v key="$1:" '$1 == key {print $2, $3}' "/proc/$HOOT_PID/status"; }
 SETUP_HWM=$(status VmHWM)
 echo 5 >"/proc/$HOOT_PID/clear_refs" 2>/dev/null || SETUP_HWM="$SETUP_HWM (could not reset)"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 declare -A RESULTS=()
 echo "page: $PAGE_BYTES bytes anonymous, $SIGNED_BYTES signed in; wrk -t$THREADS -c$CONNECTIONS" \
     "-d$DURATION (after $WARMUP warm-up), $ROUNDS rounds, $(nproc) cores"

@@ -9,7 +9,8 @@
 #                              (DIR defaults to $HOOT_PG_CLUSTER_DIR).
 # initdb and postgres refuse to run as root: as root they run as the `postgres` system user
 # that Debian's package creates. Durability is off (fsync, synchronous_commit, full_page_writes):
-# the data is thrown away at the end.
+# the data is thrown away at the end. HOOT_PG_DURABLE=1 keeps PostgreSQL's durable defaults, for
+# benchmarks (bench/backends.sh).
 set -euo pipefail
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
@@ -46,11 +47,19 @@ start() {
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
 max_connections = 200
+CONF
+    if [ "${HOOT_PG_DURABLE:-0}" = 1 ]; then
+        # Benchmarks: durable commits, as docs/deploy.md recommends for a community.
+        echo "shared_buffers = 256MB" >>"$dir/data/postgresql.conf"
+    else
+        # Tests: a crash of a throw-away cluster loses nothing anyone needs.
+        cat >>"$dir/data/postgresql.conf" <<CONF
 fsync = off
 synchronous_commit = off
 full_page_writes = off
 shared_buffers = 64MB
 CONF
+    fi
     # A port found free can be taken before the server binds it: try a few.
     local attempt
     for attempt in 1 2 3 4 5; do
