@@ -10,8 +10,14 @@ http::Response ListTags(service::Services& services, http::RequestContext&) {
     auto tags = services.hoots.Tags();
     if (!tags) return JsonError(tags.error());
     Json list = Json::array();
-    for (const auto& tag : *tags)
-        list.push_back(Json{{"tag", tag.tag}, {"count", tag.count}, {"url", web::TagUrl(tag.tag)}});
+    for (const auto& tag : *tags) {
+        Json entry{{"tag", tag.tag}, {"count", tag.count}, {"url", web::TagUrl(tag.tag)}};
+        if (!tag.excerpt.empty()) {
+            entry["excerpt"] = tag.excerpt;
+            entry["excerpt_source"] = web::StackExchangeTagUrl(tag.excerpt_site, tag.tag);
+        }
+        list.push_back(std::move(entry));
+    }
     return JsonResponse(200, Json{{"tags", std::move(list)}});
 }
 

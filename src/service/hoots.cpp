@@ -249,6 +249,13 @@ Result<std::vector<TagCount>> HootService::Tags(int limit) {
     return stores_.hoots.Tags(std::clamp(limit, 1, kTagListLimit));
 }
 
+Result<TagCount> HootService::Tag(std::string_view tag) {
+    auto normalized = NormalizeTags({std::string(tag)});
+    if (!normalized || normalized->size() != 1)
+        return Error::Make(Errc::kNotFound, "There is no such tag.");
+    return stores_.hoots.Tag(normalized->front());
+}
+
 Result<AuthoredCommentsPage> HootService::CommentsByAuthor(UserId author,
                                                            std::optional<TimeCursor> after,
                                                            int limit) {

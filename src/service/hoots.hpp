@@ -96,6 +96,8 @@ class HootService {
     Result<BrowseResult> Browse(const BrowseQuery& query);
     // Tags by how many visible hoots carry them, most used first.
     Result<std::vector<TagCount>> Tags(int limit = kTagListLimit);
+    // One tag's count and excerpt; kNotFound for a name no tag can have.
+    Result<TagCount> Tag(std::string_view tag);
     // A person's comments, newest first.
     Result<AuthoredCommentsPage> CommentsByAuthor(UserId author, std::optional<TimeCursor> after,
                                                   int limit);

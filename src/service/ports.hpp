@@ -123,6 +123,10 @@ struct FeedRow {
 struct TagCount {
     std::string tag;
     std::int64_t count = 0;  // visible hoots carrying it
+    // What the tag is about, as an imported community described it (plain text), and the site
+    // that wrote it (attribution: the excerpt is the source site's content). Empty when none.
+    std::string excerpt = {};
+    std::string excerpt_site = {};
 };
 
 // A comment as a profile lists it: where it was said and how it begins.
@@ -153,6 +157,8 @@ class HootStore {
     virtual Result<std::vector<FeedRow>> Feed(const FeedQuery& query) = 0;
     // Tags by maintained count (most used first, then by name), at most `limit`.
     virtual Result<std::vector<TagCount>> Tags(int limit) = 0;
+    // One tag: its count (0 when no visible hoot carries it) and excerpt.
+    virtual Result<TagCount> Tag(std::string_view tag) = 0;
 };
 
 // What the policy needs to know about a post before acting on it.

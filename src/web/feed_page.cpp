@@ -32,6 +32,12 @@ http::Response RenderFeedPage(const WebContext& wc, http::RequestContext& ctx, s
     if (!page) return ErrorPage(wc.site, ctx, page.error());
     views::FeedPage view;
     view.tag = query->tag;
+    if (!view.tag.empty()) {
+        auto about = wc.services.hoots.Tag(view.tag);
+        if (!about) return ErrorPage(wc.site, ctx, about.error());
+        view.tag_excerpt = std::move(about->excerpt);
+        view.tag_excerpt_site = std::move(about->excerpt_site);
+    }
     view.order = query->order;
     view.period = query->period;
     view.hoots = std::move(page->hoots);

@@ -198,4 +198,8 @@ std::string StackExchangeUserUrl(std::string_view site, std::int64_t user_id) {
     return "https://" + std::string(site) + "/users/" + std::to_string(user_id);
 }
 
+std::string StackExchangeTagUrl(std::string_view site, std::string_view tag) {
+    return "https://" + std::string(site) + "/tags/" + UrlEncode(tag) + "/info";
+}
+
 }  // namespace hoot::web

@@ -54,6 +54,7 @@ std::string SearchUrl(std::string_view query, int page = 1);  // /search?q=...&p
 // Addresses on a Stack Exchange site an imported thread came from (site: a host name).
 std::string StackExchangeQuestionUrl(std::string_view site, std::int64_t question_id);
 std::string StackExchangeUserUrl(std::string_view site, std::int64_t user_id);
+std::string StackExchangeTagUrl(std::string_view site, std::string_view tag);  // its tag wiki
 // Percent-encodes for a query-string value.
 std::string UrlEncode(std::string_view text);
 

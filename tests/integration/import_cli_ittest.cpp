@@ -9,6 +9,7 @@
 #include <string>
 
 #include "support/hoot_command.hpp"
+#include "support/test_server.hpp"
 #include "support/test_support.hpp"
 
 namespace {
@@ -35,6 +36,43 @@ TEST(ImportCli, ImportsADumpAndSummarises) {
     EXPECT_TRUE(Has(o, "questions: ")) << o.output;
     EXPECT_TRUE(Has(o, "Posts.xml: ")) << o.output;  // progress lines (not a terminal)
     EXPECT_TRUE(fs::exists(data.path() / "hoot.sqlite3"));
+}
+
+TEST(ImportCli, TagsShowTheExcerptsOfTheImportedSiteWithCredit) {
+    TempDir data;
+    auto o = RunHoot("import stackexchange " + Dump("conlang.meta.stackexchange.com").string() +
+                     " --data " + data.path().string());
+    ASSERT_EQ(o.exit_code, 0) << o.output;
+    hoot::testing::TestServer server(
+        [&](hoot::app::AppConfig& config) { config.data_dir = data.path(); });
+    auto client = server.Client();
+    // The dump's Tags.xml gives "badges" the excerpt post 161.
+    const std::string excerpt =
+        "Badges are awarded to encourage and incentivise positive community actions within the "
+        "site.";
+    const std::string credit =
+        "(from <a href=\"https://conlang.meta.stackexchange.com/tags/badges/info\">"
+        "conlang.meta.stackexchange.com</a>)";
+    auto tags = client.Get("/tags");
+    ASSERT_EQ(tags.status, 200);
+    EXPECT_TRUE(tags.Contains(excerpt)) << tags.body;
+    EXPECT_TRUE(tags.Contains(credit)) << tags.body;
+    auto tag = client.Get("/tags/badges");
+    ASSERT_EQ(tag.status, 200);
+    EXPECT_TRUE(tag.Contains("<p class=\"tag-excerpt\">" + excerpt)) << tag.body;
+    EXPECT_TRUE(tag.Contains(credit)) << tag.body;
+    auto api = client.Get("/api/v1/tags");
+    ASSERT_EQ(api.status, 200);
+    auto json = nlohmann::json::parse(api.body);
+    bool found = false;
+    for (const auto& entry : json["tags"]) {
+        if (entry["tag"] != "badges") continue;
+        found = true;
+        EXPECT_EQ(entry["excerpt"], excerpt);
+        EXPECT_EQ(entry["excerpt_source"],
+                  "https://conlang.meta.stackexchange.com/tags/badges/info");
+    }
+    EXPECT_TRUE(found) << api.body;
 }
 
 TEST(ImportCli, APartialDumpWarnsAndSucceeds) {

@@ -230,6 +230,50 @@ TEST_P(FeedStoreTest, TagCountsFollowPostingRetaggingDeletingAndRestoring) {
     EXPECT_EQ(counts(), (Counts{{"night", 1}, {"owls", 1}, {"stars", 1}}));
 }
 
+TEST_P(FeedStoreTest, TagsCarryTheExcerptAnImportedSiteGaveThem) {
+    UserId author = AddUser("alice");
+    AddHoot(author, 100, "One", {"hops", "yeast"});
+    AddHoot(author, 200, "Two", {"hops"});
+    {
+        auto session = stores().imports.Begin("beer.stackexchange.com", 1);
+        ASSERT_TRUE(session.ok()) << session.error().detail;
+        ASSERT_TRUE((*session)->PutTagExcerpt("hops", "Flowers that bitter beer.").ok());
+        ASSERT_TRUE((*session)->PutTagExcerpt("malt", "Germinated grain.").ok());
+        ASSERT_TRUE((*session)->Finish(false).ok());
+        ASSERT_TRUE((*session)->Commit().ok());
+    }
+    {
+        // A second site describing the same tag: the first site by name is the one shown.
+        auto session = stores().imports.Begin("alcohol.stackexchange.com", 1);
+        ASSERT_TRUE(session.ok()) << session.error().detail;
+        ASSERT_TRUE((*session)->PutTagExcerpt("hops", "The cone of Humulus lupulus.").ok());
+        ASSERT_TRUE((*session)->Finish(false).ok());
+        ASSERT_TRUE((*session)->Commit().ok());
+    }
+    auto tags = stores().hoots.Tags(100);
+    ASSERT_TRUE(tags.ok()) << tags.error().detail;
+    ASSERT_EQ(tags->size(), 2u);  // one entry per tag, and "malt" carries no hoot
+    EXPECT_EQ((*tags)[0].tag, "hops");
+    EXPECT_EQ((*tags)[0].count, 2);
+    EXPECT_EQ((*tags)[0].excerpt, "The cone of Humulus lupulus.");
+    EXPECT_EQ((*tags)[0].excerpt_site, "alcohol.stackexchange.com");
+    EXPECT_EQ((*tags)[1].tag, "yeast");
+    EXPECT_EQ((*tags)[1].excerpt, "");
+
+    auto malt = stores().hoots.Tag("malt");
+    ASSERT_TRUE(malt.ok()) << malt.error().detail;
+    EXPECT_EQ(malt->count, 0);
+    EXPECT_EQ(malt->excerpt, "Germinated grain.");
+    EXPECT_EQ(malt->excerpt_site, "beer.stackexchange.com");
+    auto yeast = stores().hoots.Tag("yeast");
+    ASSERT_TRUE(yeast.ok()) << yeast.error().detail;
+    EXPECT_EQ(yeast->count, 1);
+    EXPECT_EQ(yeast->excerpt, "");
+    auto unknown = stores().hoots.Tag("never-used");
+    ASSERT_TRUE(unknown.ok()) << unknown.error().detail;
+    EXPECT_EQ(unknown->count, 0);
+}
+
 TEST_P(FeedStoreTest, CommentsByAuthorPageNewestFirstAndSkipDeleted) {
     UserId author = AddUser("alice");
     UserId commenter = AddUser("bob");

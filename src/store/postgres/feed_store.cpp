@@ -85,9 +85,16 @@ constexpr std::string_view kMaxHotPoints =
 constexpr UnixSeconds kHotFirstWindow = 2 * 24 * 3600;
 
 // Tags compare byte by byte, as SQLite's BINARY collation does, whatever the database's locale.
+// A tag's excerpt may come from several imported sites: the rows of one tag are adjacent, the
+// first site by name wins.
 constexpr std::string_view kTags =
-    "SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag COLLATE \"C\" "
-    "LIMIT $1";
+    "SELECT t.tag, t.count, e.site, e.excerpt FROM "
+    "(SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag COLLATE \"C\" "
+    "LIMIT $1) t LEFT JOIN tag_excerpts e ON e.tag = t.tag "
+    "ORDER BY t.count DESC, t.tag COLLATE \"C\", e.site COLLATE \"C\"";
+constexpr std::string_view kTagCount = "SELECT count FROM tag_counts WHERE tag = $1";
+constexpr std::string_view kTagExcerpt =
+    "SELECT site, excerpt FROM tag_excerpts WHERE tag = $1 ORDER BY site COLLATE \"C\" LIMIT 1";
 
 }  // namespace
 
@@ -168,8 +175,25 @@ Result<std::vector<service::TagCount>> PgHootStore::Tags(int limit) {
     return Guarded([&]() -> Result<std::vector<service::TagCount>> {
         auto conn = db_.Acquire();
         std::vector<service::TagCount> tags;
-        for (Row row : conn->Query(kTags, limit)) tags.push_back({row.Text(0), row.Int(1)});
+        for (Row row : conn->Query(kTags, limit)) {
+            std::string tag = row.Text(0);
+            if (!tags.empty() && tags.back().tag == tag) continue;
+            tags.push_back({std::move(tag), row.Int(1), row.Text(3), row.Text(2)});
+        }
         return tags;
+    });
+}
+
+Result<service::TagCount> PgHootStore::Tag(std::string_view tag) {
+    return Guarded([&]() -> Result<service::TagCount> {
+        auto conn = db_.Acquire();
+        service::TagCount found{std::string(tag)};
+        for (Row row : conn->Query(kTagCount, tag)) found.count = row.Int(0);
+        for (Row row : conn->Query(kTagExcerpt, tag)) {
+            found.excerpt_site = row.Text(0);
+            found.excerpt = row.Text(1);
+        }
+        return found;
     });
 }
 

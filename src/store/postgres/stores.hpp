@@ -58,6 +58,7 @@ class PgHootStore final : public service::HootStore {
                                            int limit) override;
     Result<std::vector<service::FeedRow>> Feed(const service::FeedQuery& query) override;
     Result<std::vector<service::TagCount>> Tags(int limit) override;
+    Result<service::TagCount> Tag(std::string_view tag) override;
 
   private:
     Database& db_;

@@ -86,8 +86,15 @@ constexpr std::string_view kMaxHotPoints =
 // Hot's first window: most sites have a page-full of hoots this recent that nothing older beats.
 constexpr UnixSeconds kHotFirstWindow = 2 * 24 * 3600;
 
+// A tag's excerpt may come from several imported sites: the rows of one tag are adjacent, the
+// first site by name wins.
 constexpr std::string_view kTags =
-    "SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag LIMIT ?";
+    "SELECT t.tag, t.count, e.site, e.excerpt FROM "
+    "(SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag LIMIT ?) t "
+    "LEFT JOIN tag_excerpts e ON e.tag = t.tag ORDER BY t.count DESC, t.tag, e.site";
+constexpr std::string_view kTagCount = "SELECT count FROM tag_counts WHERE tag = ?";
+constexpr std::string_view kTagExcerpt =
+    "SELECT site, excerpt FROM tag_excerpts WHERE tag = ? ORDER BY site LIMIT 1";
 
 }  // namespace
 
@@ -166,8 +173,29 @@ Result<std::vector<service::TagCount>> SqliteHootStore::Tags(int limit) {
         auto stmt = conn->Prepare(kTags);
         stmt.Bind(1, limit);
         std::vector<service::TagCount> tags;
-        while (stmt.Step()) tags.push_back({stmt.Text(0), stmt.Int(1)});
+        while (stmt.Step()) {
+            std::string tag = stmt.Text(0);
+            if (!tags.empty() && tags.back().tag == tag) continue;
+            tags.push_back({std::move(tag), stmt.Int(1), stmt.Text(3), stmt.Text(2)});
+        }
         return tags;
+    });
+}
+
+Result<service::TagCount> SqliteHootStore::Tag(std::string_view tag) {
+    return Guarded([&]() -> Result<service::TagCount> {
+        auto conn = db_.Read();
+        service::TagCount found{std::string(tag)};
+        auto count = conn->Prepare(kTagCount);
+        count.Bind(1, tag);
+        if (count.Step()) found.count = count.Int(0);
+        auto excerpt = conn->Prepare(kTagExcerpt);
+        excerpt.Bind(1, tag);
+        if (excerpt.Step()) {
+            found.excerpt_site = excerpt.Text(0);
+            found.excerpt = excerpt.Text(1);
+        }
+        return found;
     });
 }
 

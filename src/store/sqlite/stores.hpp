@@ -59,6 +59,7 @@ class SqliteHootStore final : public service::HootStore {
                                            int limit) override;
     Result<std::vector<service::FeedRow>> Feed(const service::FeedQuery& query) override;
     Result<std::vector<service::TagCount>> Tags(int limit) override;
+    Result<service::TagCount> Tag(std::string_view tag) override;
 
   private:
     Database& db_;

@@ -46,6 +46,7 @@ void AppendHeading(Html& html, const FeedPage& page) {
         html.Raw("Hoots tagged <span class=\"tag\">").Text(page.tag).Raw("</span>");
     }
     html.Raw("</h1>");
+    AppendTagExcerpt(html, page.tag, page.tag_excerpt, page.tag_excerpt_site);
 }
 
 // Links, not a form: each order is a page of its own that works without JavaScript.

@@ -118,6 +118,19 @@ void AppendCount(Html& html, std::int64_t count, render::Markup one, render::Mar
     html.Number(count).Raw(" ").Raw(count == 1 ? one : many);
 }
 
+void AppendTagExcerpt(Html& html, std::string_view tag, std::string_view excerpt,
+                      std::string_view site) {
+    if (excerpt.empty()) return;
+    // The excerpt is the source site's writing (CC BY-SA): it is credited with a plain link.
+    html.Raw("<p class=\"tag-excerpt\">")
+        .Text(excerpt)
+        .Raw(" <span class=\"source\">(from <a href=\"")
+        .Attr(StackExchangeTagUrl(site, tag))
+        .Raw("\">")
+        .Text(site)
+        .Raw("</a>)</span></p>");
+}
+
 void AppendHootSummary(Html& html, const HootSummary& hoot, UnixSeconds now, int heading_level) {
     html.Raw("<article class=\"summary\">");
     // The heading tag is chosen at run time, so each literal is written out (Raw takes literals).

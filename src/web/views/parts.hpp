@@ -53,6 +53,9 @@ void AppendTags(render::Html& html, const std::vector<std::string>& tags);
 
 // "1 hoot", "2 hoots": `one` and `many` are the nouns.
 void AppendCount(render::Html& html, std::int64_t count, render::Markup one, render::Markup many);
+// A tag's excerpt, credited to the Stack Exchange site it was imported from; nothing when empty.
+void AppendTagExcerpt(render::Html& html, std::string_view tag, std::string_view excerpt,
+                      std::string_view site);
 
 // One entry of a list of hoots (feed, profile): title link, excerpt, tags, author, time,
 // comment count and popularity. `heading_level` (2 or 3) keeps the page's headings in order.

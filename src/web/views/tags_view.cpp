@@ -23,7 +23,9 @@ Html RenderTags(const TagsPage& page) {
             .Text(tag.tag)
             .Raw("</a> <span class=\"count\">");
         AppendCount(html, tag.count, "hoot", "hoots");
-        html.Raw("</span></li>");
+        html.Raw("</span>");
+        AppendTagExcerpt(html, tag.tag, tag.excerpt, tag.excerpt_site);
+        html.Raw("</li>");
     }
     html.Raw("</ul>");
     return html;

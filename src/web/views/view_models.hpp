@@ -53,6 +53,7 @@ struct FormErrors {
 
 struct FeedPage {
     std::string tag;  // non-empty: the feed of one tag
+    std::string tag_excerpt, tag_excerpt_site;  // what the tag is about, when known
     std::vector<HootSummary> hoots;
     std::string next_url;  // empty on the last page
     UnixSeconds now = 0;
