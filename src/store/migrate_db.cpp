@@ -152,6 +152,7 @@ Result<MigrateReport> Copy(sqlite::MigrationSource& source, postgres::MigrationT
                                "nothing");
     }
     target.Clear(kSettingsTable);
+    target.SetAsideIndexesAndForeignKeys();
 
     for (const auto& step : *plan) {
         auto table_started = std::chrono::steady_clock::now();
@@ -166,6 +167,11 @@ Result<MigrateReport> Copy(sqlite::MigrationSource& source, postgres::MigrationT
     target.MoveSequencesPastCopiedIds();
     if (progress)
         progress("rebuilt search_index and tag_counts", std::nullopt, SecondsSince(derive_started));
+    auto restore_started = std::chrono::steady_clock::now();
+    target.RestoreIndexesAndForeignKeys();
+    if (progress)
+        progress("built the indexes and checked the foreign keys", std::nullopt,
+                 SecondsSince(restore_started));
 
     MigrateReport report;
     bool agree = true;

@@ -192,7 +192,8 @@ TEST(MigrateDb, ACommunityMovesIntactAndGoesOnLivingOnPostgres) {
     for (const auto& hoot : feed["hoots"]) threads.push_back(hoot["id"].get<std::int64_t>());
     ASSERT_GT(threads.size(), 20u);
     for (std::size_t i = 0; i < threads.size(); i += 4) {
-        pages.push_back("/hoots/" + std::to_string(threads[i]));
+        pages.push_back(
+            MustCall(sqlite, "GET", Path("hoots", threads[i]))["url"].get<std::string>());
         pages.push_back(Path("hoots", threads[i]));
         pages.push_back(Path("hoots", threads[i], "/revisions"));
     }
@@ -299,35 +300,50 @@ TEST(MigrateDb, ATargetThatHoldsACommunityIsRefusedAndKeptAsItWas) {
     EXPECT_EQ(RowsByTable(second), filled);
 }
 
+// Rows SQLite took with its checks off, that PostgreSQL refuses: one while its table is copied,
+// half way through the tables, one when the foreign keys are checked after the last table.
 TEST(MigrateDb, AFailurePartWayLeavesTheTargetAsItWas) {
     TestServer sqlite(OnSqlite());
     Build(sqlite);
     sqlite.Stop();
     const fs::path file = app::DatabaseFile(sqlite.data_dir());
-    // A message whose conversation and sender do not exist: SQLite took it with its foreign
-    // keys off, PostgreSQL refuses it when messages is copied, after most tables.
-    {
+    auto on_source = [&](const char* sql) {
         store::sqlite::Connection conn(file, false);
-        conn.ExecScript(
-            "PRAGMA foreign_keys = OFF;"
-            "INSERT INTO messages(conversation_id, sender_id, body_source, body_html, created_at)"
-            " VALUES (9999, 9999, 'orphan', '<p>orphan</p>', 1);");
-    }
+        conn.ExecScript(sql);
+    };
     TestPostgresDatabase postgres;
-    auto rows = RowsByTable(postgres);
-    auto failed = Migrate(sqlite.data_dir(), postgres);
-    EXPECT_EQ(failed.exit_code, 1) << failed.output;
-    EXPECT_TRUE(Has(failed, "messages")) << failed.output;
-    EXPECT_TRUE(Has(failed, "migrate-db: users: 3 rows")) << failed.output;  // got that far
-    EXPECT_TRUE(Has(failed, "the move was undone")) << failed.output;
-    EXPECT_EQ(RowsByTable(postgres), rows);
+    const auto rows = RowsByTable(postgres);
     EXPECT_EQ(TotalRows(rows), 0);
 
-    // With the bad row gone the same target takes the community, triggers and all.
-    {
-        store::sqlite::Connection conn(file, false);
-        conn.ExecScript("DELETE FROM messages WHERE conversation_id = 9999;");
-    }
+    // A notification of a kind no Hoot has (CHECK kind BETWEEN 1 AND 5).
+    on_source(
+        "PRAGMA ignore_check_constraints = ON;"
+        "UPDATE notifications SET kind = 9 WHERE id = (SELECT MAX(id) FROM notifications);");
+    auto midway = Migrate(sqlite.data_dir(), postgres);
+    EXPECT_EQ(midway.exit_code, 1) << midway.output;
+    EXPECT_TRUE(Has(midway, "notifications_kind_check")) << midway.output;
+    EXPECT_TRUE(Has(midway, "migrate-db: follows: ")) << midway.output;  // copied before it
+    EXPECT_FALSE(Has(midway, "migrate-db: messages: ")) << midway.output;
+    EXPECT_TRUE(Has(midway, "the move was undone")) << midway.output;
+    EXPECT_EQ(RowsByTable(postgres), rows);
+
+    // A message whose conversation and sender do not exist.
+    on_source(
+        "PRAGMA ignore_check_constraints = ON;"
+        "UPDATE notifications SET kind = 1 WHERE kind = 9;"
+        "PRAGMA foreign_keys = OFF;"
+        "INSERT INTO messages(conversation_id, sender_id, body_source, body_html, created_at)"
+        " VALUES (9999, 9999, 'orphan', '<p>orphan</p>', 1);");
+    auto at_the_end = Migrate(sqlite.data_dir(), postgres);
+    EXPECT_EQ(at_the_end.exit_code, 1) << at_the_end.output;
+    EXPECT_TRUE(Has(at_the_end, "messages")) << at_the_end.output;
+    EXPECT_TRUE(Has(at_the_end, "foreign key")) << at_the_end.output;
+    EXPECT_TRUE(Has(at_the_end, "migrate-db: tag_excerpts: ")) << at_the_end.output;
+    EXPECT_TRUE(Has(at_the_end, "the move was undone")) << at_the_end.output;
+    EXPECT_EQ(RowsByTable(postgres), rows);
+
+    // With the bad rows gone the same target takes the community, triggers, keys and all.
+    on_source("DELETE FROM messages WHERE conversation_id = 9999;");
     auto moved = Migrate(sqlite.data_dir(), postgres);
     ASSERT_EQ(moved.exit_code, 0) << moved.output;
     TestServer pg(On(postgres));

@@ -23,6 +23,18 @@ constexpr std::string_view kTablesWithTriggers =
     "SELECT DISTINCT c.relname::text FROM pg_trigger t "
     "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE NOT t.tgisinternal AND n.nspname = current_schema()";
+// Indexes that back no constraint (those stay with their primary key or unique constraint).
+constexpr std::string_view kSecondaryIndexes =
+    "SELECT c.relname::text, ic.relname::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+    "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() "
+    "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
+    "ORDER BY 2";
+constexpr std::string_view kForeignKeys =
+    "SELECT c.relname::text, k.conname::text, pg_get_constraintdef(k.oid) FROM pg_constraint k "
+    "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND k.contype = 'f' ORDER BY 1, 2";
 constexpr std::string_view kIdentityColumns =
     "SELECT table_name::text, column_name::text FROM information_schema.columns "
     "WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name";
@@ -223,6 +235,7 @@ std::vector<TargetColumn> MigrationTarget::Columns(std::string_view table) {
 }
 
 void MigrationTarget::Begin(std::span<const std::string> tables) {
+    tables_.assign(tables.begin(), tables.end());
     std::vector<std::string> with_triggers;
     for (Row row : lease_->Query(kTablesWithTriggers)) with_triggers.push_back(row.Text(0));
     lease_->ExecScript("BEGIN");
@@ -253,6 +266,36 @@ std::int64_t MigrationTarget::CountRows(std::string_view table) {
 
 void MigrationTarget::Clear(std::string_view table) {
     lease_->ExecScript("DELETE FROM " + Quote(table));
+}
+
+void MigrationTarget::SetAsideIndexesAndForeignKeys() {
+    auto ours = [&](std::string_view table) {
+        return std::find(tables_.begin(), tables_.end(), table) != tables_.end();
+    };
+    // Index builds sort in memory up to this much, per index, for this transaction only.
+    lease_->ExecScript("SET LOCAL maintenance_work_mem = '256MB'");
+    std::vector<std::string> drop;
+    for (Row row : lease_->Query(kForeignKeys)) {
+        if (!ours(row.TextView(0))) continue;
+        drop.push_back("ALTER TABLE " + Quote(row.TextView(0)) + " DROP CONSTRAINT " +
+                       Quote(row.TextView(1)));
+        restore_.push_back("ALTER TABLE " + Quote(row.TextView(0)) + " ADD CONSTRAINT " +
+                           Quote(row.TextView(1)) + " " + row.Text(2));
+    }
+    std::vector<std::string> indexes;
+    for (Row row : lease_->Query(kSecondaryIndexes)) {
+        if (!ours(row.TextView(0))) continue;
+        drop.push_back("DROP INDEX " + Quote(row.TextView(1)));
+        indexes.push_back(row.Text(2));
+    }
+    // Indexes first, so each key's check can use them.
+    restore_.insert(restore_.begin(), indexes.begin(), indexes.end());
+    for (const auto& statement : drop) lease_->ExecScript(statement);
+}
+
+void MigrationTarget::RestoreIndexesAndForeignKeys() {
+    for (const auto& statement : restore_) lease_->ExecScript(statement);
+    restore_.clear();
 }
 
 CopyIn MigrationTarget::StartCopy(std::string_view table, std::span<const TargetColumn> columns) {
