@@ -240,6 +240,8 @@ void MigrationTarget::Begin(std::span<const std::string> tables) {
     for (Row row : lease_->Query(kTablesWithTriggers)) with_triggers.push_back(row.Text(0));
     lease_->ExecScript("BEGIN");
     in_transaction_ = true;
+    // SQLite holds UTF-8; the server converts it to the database's encoding whatever that is.
+    lease_->ExecScript("SET LOCAL client_encoding = 'UTF8'");
     // A server using this database holds its locks for milliseconds; anything longer is
     // something to tell the person about rather than wait on.
     lease_->ExecScript("SET LOCAL lock_timeout = '30s'");
@@ -304,20 +306,17 @@ CopyIn MigrationTarget::StartCopy(std::string_view table, std::span<const Target
 
 void MigrationTarget::RebuildDerivedTables() { lease_->ExecScript(kRebuildDerived); }
 
-std::vector<std::string> MigrationTarget::MoveSequencesPastCopiedIds() {
+void MigrationTarget::MoveSequencesPastCopiedIds() {
     std::vector<std::pair<std::string, std::string>> identities;
     for (Row row : lease_->Query(kIdentityColumns))
         identities.emplace_back(row.Text(0), row.Text(1));
-    std::vector<std::string> moved;
     for (const auto& [table, column] : identities) {
         // An empty table keeps its fresh sequence; otherwise the next id is MAX + 1.
-        auto rows = lease_->Query("SELECT setval(pg_get_serial_sequence($1, $2), MAX(" +
-                                      Quote(column) + ")) FROM " + Quote(table) + " HAVING MAX(" +
-                                      Quote(column) + ") IS NOT NULL",
-                                  Quote(table), column);
-        if (!rows.empty()) moved.push_back(table);
+        lease_->Query("SELECT setval(pg_get_serial_sequence($1, $2), MAX(" + Quote(column) +
+                          ")) FROM " + Quote(table) + " HAVING MAX(" + Quote(column) +
+                          ") IS NOT NULL",
+                      Quote(table), column);
     }
-    return moved;
 }
 
 void MigrationTarget::Commit() {

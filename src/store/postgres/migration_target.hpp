@@ -82,8 +82,8 @@ class MigrationTarget {
     // (schema.cpp, migrations 4 and 5), as if every row had been written by a server.
     void RebuildDerivedTables();
     // Moves each identity sequence past the highest id copied, so the next row a server writes
-    // gets a fresh id. Returns the tables whose sequence moved.
-    std::vector<std::string> MoveSequencesPastCopiedIds();
+    // gets a fresh id.
+    void MoveSequencesPastCopiedIds();
     // Switches the triggers of Begin back on and commits.
     void Commit();
 
