@@ -214,7 +214,9 @@ int MigrateDb(const std::string& data, const std::string& from, const std::strin
         return Fail(kRuntimeError,
                     "migrate-db: the counts differ, so the move was undone: the PostgreSQL "
                     "database is as it was");
-    std::cout << "moved " << source->sqlite_file.string() << " to PostgreSQL in " << report->seconds
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", report->seconds);
+    std::cout << "moved " << source->sqlite_file.string() << " to PostgreSQL in " << seconds
               << " s\n";
     return 0;
 }
