@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <string>
 
@@ -15,8 +16,8 @@
 #include "importer/stackexchange_import.hpp"
 #include "service/crypto.hpp"
 #include "store/backend.hpp"
+#include "store/migrate_db.hpp"
 #include "store/sqlite/backup.hpp"
-#include "store/sqlite/stores.hpp"
 
 namespace {
 
@@ -115,7 +116,8 @@ int CreateUser(const std::string& data, const std::string& database, const std::
 
 // hoot import stackexchange DIR: exit 0 when imported (with warnings for what was skipped), 1
 // when the dump is unreadable or malformed (nothing written), 2 for a usage error.
-int ImportStackExchange(const std::string& data, const std::string& dir, const std::string& url) {
+int ImportStackExchange(const std::string& data, const std::string& database,
+                        const std::string& dir, const std::string& url) {
     std::string folder = std::filesystem::path(dir).lexically_normal().filename().string();
     if (folder.empty() || folder == ".")
         folder =
@@ -130,12 +132,16 @@ int ImportStackExchange(const std::string& data, const std::string& dir, const s
                                        "https://beer.stackexchange.com (got '" +
                                            url + "')");
     if (!std::filesystem::is_directory(dir)) return Fail(kUsageError, "no dump folder at " + dir);
+    auto target = hoot::store::ParseDatabaseTarget(database, hoot::app::DatabaseFile(data));
+    if (!target) return Fail(kUsageError, target.error().message);
     try {
-        std::filesystem::create_directories(data);
-        hoot::store::sqlite::SqliteBackend backend(hoot::app::DatabaseFile(data), 1);
+        if (target->kind == hoot::store::DatabaseTarget::Kind::kSqlite &&
+            target->sqlite_file.has_parent_path())
+            std::filesystem::create_directories(target->sqlite_file.parent_path());
+        auto backend = hoot::store::OpenBackend(*target);
         hoot::importer::Progress progress(stderr, isatty(STDERR_FILENO) != 0);
         hoot::importer::ImportOptions options{dir, *site, &progress};
-        auto report = hoot::importer::ImportStackExchange(backend.stores().imports, options);
+        auto report = hoot::importer::ImportStackExchange(backend->stores().imports, options);
         if (!report) return Fail(kRuntimeError, report.error().message);
         std::cout << "imported " << dir << " as " << *site << "\n"
                   << hoot::importer::FormatReport(*report);
@@ -147,7 +153,15 @@ int ImportStackExchange(const std::string& data, const std::string& dir, const s
 
 // hoot backup FILE: exit 0 with the copy in place, 2 for a usage error (no database, FILE
 // exists), 1 when copying fails (FILE is then left as it was).
-int Backup(const std::string& data, const std::string& file, bool force) {
+int Backup(const std::string& data, const std::string& database, const std::string& file,
+           bool force) {
+    auto source = hoot::store::ParseDatabaseTarget(database, hoot::app::DatabaseFile(data));
+    if (!source) return Fail(kUsageError, source.error().message);
+    if (source->kind == hoot::store::DatabaseTarget::Kind::kPostgres)
+        return Fail(kUsageError,
+                    "backup copies a SQLite file; back up a PostgreSQL database with its own "
+                    "tools, e.g. pg_dump --format=custom --file=hoot.pgdump 'postgres://…' "
+                    "(see docs/deploy.md)");
     const bool terminal = isatty(STDERR_FILENO) != 0;
     auto last_shown = std::chrono::steady_clock::now();
     auto progress = [&](std::int64_t done, std::int64_t total) {
@@ -157,15 +171,54 @@ int Backup(const std::string& data, const std::string& file, bool force) {
         std::cerr << "\rbackup: " << done * 100 / total << "% of " << total << " pages"
                   << std::flush;
     };
-    auto summary =
-        hoot::store::sqlite::BackupDatabase(hoot::app::DatabaseFile(data), file, force, progress);
+    auto summary = hoot::store::sqlite::BackupDatabase(source->sqlite_file, file, force, progress);
     if (terminal) std::cerr << "\r\033[K" << std::flush;
     if (!summary)
         return Fail(summary.error().code == hoot::Errc::kInvalidInput ? kUsageError : kRuntimeError,
                     "backup: " + summary.error().message);
-    std::cout << "backed up " << data << " to " << file << " (" << summary->bytes
-              << " bytes: " << summary->users << " users, " << summary->hoots << " hoots, "
-              << summary->comments << " comments)\n";
+    std::cout << "backed up " << (database.empty() ? data : source->sqlite_file.string()) << " to "
+              << file << " (" << summary->bytes << " bytes: " << summary->users << " users, "
+              << summary->hoots << " hoots, " << summary->comments << " comments)\n";
+    return 0;
+}
+
+// hoot migrate-db: exit 0 with the community moved and every count equal, 2 for a usage error
+// or a refusal (nothing written), 1 when the move failed or a count differed (rolled back).
+int MigrateDb(const std::string& data, const std::string& from, const std::string& to) {
+    auto source = hoot::store::ParseDatabaseTarget(from, hoot::app::DatabaseFile(data));
+    if (!source)
+        return Fail(kUsageError,
+                    "--from must be sqlite:PATH, the community's SQLite file (got '" + from + "')");
+    auto target = hoot::store::ParseDatabaseTarget(to, {});
+    if (!target || to.empty())
+        return Fail(kUsageError,
+                    "--to must be postgres://USER:PASSWORD@HOST:PORT/DATABASE (got '" + to + "')");
+    hoot::store::MigrateOptions options{*source, *target, {}};
+    options.progress = [](const std::string& step, std::optional<std::int64_t> rows,
+                          double seconds) {
+        char line[200];
+        if (rows)
+            std::snprintf(line, sizeof line, "migrate-db: %s: %lld rows in %.3f s\n", step.c_str(),
+                          static_cast<long long>(*rows), seconds);
+        else
+            std::snprintf(line, sizeof line, "migrate-db: %s in %.3f s\n", step.c_str(), seconds);
+        std::cerr << line;
+    };
+    auto report = hoot::store::MigrateDatabase(options);
+    if (!report) {
+        auto code = report.error().code;
+        bool refused = code == hoot::Errc::kInvalidInput || code == hoot::Errc::kConflict;
+        return Fail(refused ? kUsageError : kRuntimeError, "migrate-db: " + report.error().message);
+    }
+    std::cout << hoot::store::FormatCounts(*report);
+    if (!report->committed)
+        return Fail(kRuntimeError,
+                    "migrate-db: the counts differ, so the move was undone: the PostgreSQL "
+                    "database is as it was");
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", report->seconds);
+    std::cout << "moved " << source->sqlite_file.string() << " to PostgreSQL in " << seconds
+              << " s\n";
     return 0;
 }
 
@@ -217,6 +270,7 @@ int main(int argc, char** argv) {
     stackexchange->add_option("DIR", dump_dir, "The dump folder (Posts.xml, Users.xml, ...)")
         ->required();
     stackexchange->add_option("--data", data, "Data folder (created when missing)");
+    stackexchange->add_option("--db", database, database_help);
     stackexchange->add_option("--site-url", site_url,
                               "The source site, e.g. https://beer.stackexchange.com (default: "
                               "from the folder name)");
@@ -227,7 +281,23 @@ int main(int argc, char** argv) {
     bool force = false;
     backup->add_option("FILE", backup_file, "Where to write the copy (a new file)")->required();
     backup->add_option("--data", data, "Data folder of the community");
+    backup->add_option("--db", database,
+                       "The SQLite file to copy, sqlite:PATH (default: the one in the data "
+                       "folder); for PostgreSQL use pg_dump");
     backup->add_flag("--force", force, "Replace FILE when it exists");
+
+    auto* migrate = cli.add_subcommand(
+        "migrate-db", "Move a community from its SQLite file to an empty PostgreSQL database");
+    std::string migrate_from;
+    std::string migrate_to;
+    migrate->add_option("--data", data, "Data folder of the community");
+    migrate->add_option("--from", migrate_from,
+                        "The SQLite file, sqlite:PATH (default: the one in the data folder)");
+    migrate
+        ->add_option("--to", migrate_to,
+                     "The PostgreSQL database, postgres://USER:PASSWORD@HOST:PORT/DATABASE "
+                     "(migrated, and empty)")
+        ->required();
 
     try {
         cli.parse(argc, argv);
@@ -243,7 +313,8 @@ int main(int argc, char** argv) {
 
     if (serve->parsed()) return Serve(data, database, listen, site_name, no_sample, no_rate_limits);
     if (create->parsed()) return CreateUser(data, database, name, admin);
-    if (stackexchange->parsed()) return ImportStackExchange(data, dump_dir, site_url);
-    if (backup->parsed()) return Backup(data, backup_file, force);
+    if (stackexchange->parsed()) return ImportStackExchange(data, database, dump_dir, site_url);
+    if (backup->parsed()) return Backup(data, database, backup_file, force);
+    if (migrate->parsed()) return MigrateDb(data, migrate_from, migrate_to);
     return Fail(kUsageError, "missing command (see hoot --help)");
 }

@@ -8,7 +8,10 @@
 #include <fstream>
 #include <string>
 
+#include "store/postgres/migration_target.hpp"
+#include "store/sqlite/migration_source.hpp"
 #include "support/hoot_command.hpp"
+#include "support/test_postgres.hpp"
 #include "support/test_server.hpp"
 #include "support/test_support.hpp"
 
@@ -119,6 +122,51 @@ TEST(ImportCli, AMalformedDumpExitsOneNamingFileAndLine) {
     EXPECT_EQ(o.exit_code, 1) << o.output;
     EXPECT_TRUE(Has(o, "hoot: Posts.xml:")) << o.output;
     EXPECT_TRUE(Has(o, "nothing was imported")) << o.output;
+}
+
+// --db postgres://… imports into PostgreSQL (through its own import store) exactly what the same
+// dump puts into SQLite, and writes nothing in the data folder.
+TEST(ImportCli, ImportsIntoPostgresWithDb) {
+    TempDir sqlite_data, unused_data;
+    hoot::testing::TestPostgresDatabase postgres;
+    const std::string dump = Dump("conlang.meta.stackexchange.com").string();
+    auto into_sqlite =
+        RunHoot("import stackexchange " + dump + " --data " + sqlite_data.path().string());
+    ASSERT_EQ(into_sqlite.exit_code, 0) << into_sqlite.output;
+    auto into_postgres = RunHoot("import stackexchange " + dump + " --data " +
+                                 unused_data.path().string() + " --db '" + postgres.url() + "'");
+    ASSERT_EQ(into_postgres.exit_code, 0) << into_postgres.output;
+    EXPECT_TRUE(Has(into_postgres, "as conlang.meta.stackexchange.com")) << into_postgres.output;
+    EXPECT_FALSE(fs::exists(unused_data.path() / "hoot.sqlite3"));
+
+    hoot::store::sqlite::MigrationSource sqlite(sqlite_data.path() / "hoot.sqlite3");
+    hoot::store::postgres::PoolOptions pool;
+    pool.size = 1;
+    hoot::store::postgres::Database database(postgres.url(), pool);
+    hoot::store::postgres::MigrationTarget pg(database);
+    for (const char* table :
+         {"users", "posts", "hoots", "comments", "replies", "revisions", "hoot_tags", "tag_counts",
+          "import_map", "imported_posts", "imported_users", "imported_links", "tag_excerpts"}) {
+        EXPECT_GT(sqlite.CountRows(table), 0) << table;
+        EXPECT_EQ(pg.CountRows(table), sqlite.CountRows(table)) << table;
+    }
+    EXPECT_EQ(pg.CountRows("search_index"), sqlite.CountRows("search_index"));
+
+    // Importing the same dump again updates in place, on PostgreSQL as on SQLite.
+    auto again = RunHoot("import stackexchange " + dump + " --db '" + postgres.url() + "'");
+    ASSERT_EQ(again.exit_code, 0) << again.output;
+    EXPECT_EQ(pg.CountRows("hoots"), sqlite.CountRows("hoots"));
+
+    auto bad = RunHoot("import stackexchange " + dump + " --db mysql://x/y");
+    EXPECT_EQ(bad.exit_code, 2) << bad.output;
+    EXPECT_TRUE(Has(bad, "--db must be sqlite:PATH or postgres://")) << bad.output;
+}
+
+TEST(ImportCli, BackupOfPostgresPointsToPgDump) {
+    auto o = RunHoot("backup /tmp/never-written.sqlite3 --db postgres://hoot:x@127.0.0.1:1/hoot");
+    EXPECT_EQ(o.exit_code, 2) << o.output;
+    EXPECT_TRUE(Has(o, "pg_dump")) << o.output;
+    EXPECT_FALSE(fs::exists("/tmp/never-written.sqlite3"));
 }
 
 }  // namespace

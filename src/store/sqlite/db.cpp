@@ -87,7 +87,15 @@ Connection::Connection(const std::filesystem::path& file, bool read_only) {
     sqlite3_extended_result_codes(db_, 1);
     // A writer holds the lock for microseconds; waiting beats failing a reader's page view.
     sqlite3_busy_timeout(db_, 5000);
-    ExecScript("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
+    try {
+        ExecScript(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
+    } catch (...) {
+        // A file that is not a database fails here; no destructor runs for a half-built object.
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
 }
 
 Connection::~Connection() {
