@@ -76,23 +76,8 @@ mkdir -p "$WORK/www" "$WORK/nginx"
 chmod 755 "$WORK" "$WORK/www"
 STATIC_PORT=$(free_port)
 {
-    nginx_user_line
+    nginx_config_head "$WORK/nginx"
     cat <<EOF
-worker_processes 2;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $WORK/nginx/body;
-    proxy_temp_path $WORK/nginx/proxy;
-    fastcgi_temp_path $WORK/nginx/fastcgi;
-    uwsgi_temp_path $WORK/nginx/uwsgi;
-    scgi_temp_path $WORK/nginx/scgi;
     server {
         listen 127.0.0.1:$STATIC_PORT;
         root $WORK/www;

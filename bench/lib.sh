@@ -49,5 +49,28 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-# nginx started by root drops its workers to another user: the line that keeps them as root's.
-nginx_user_line() { [[ $(id -u) -eq 0 ]] && echo "user $(id -un) $(id -gn);" || true; }
+# The start of an nginx configuration that keeps everything in DIR, up to and including the
+# opening of the http block (the caller writes the servers and the closing brace): 2 workers like
+# Hoot's 2 I/O threads on this machine, no access log, keep-alive not capped.
+nginx_config_head() {
+    local dir=$1
+    # nginx started by root drops its workers to another user: keep them as root's.
+    [[ $(id -u) -eq 0 ]] && echo "user $(id -un) $(id -gn);"
+    cat <<EOF
+worker_processes 2;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $dir/body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+EOF
+}

@@ -57,24 +57,9 @@ chmod 644 "$WORK/www/thread.html"
 
 NGINX_PORT=$(free_port)
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/thread.html"
-user_line=$(nginx_user_line)
-cat >"$WORK/nginx/nginx.conf" <<EOF
-$user_line
-worker_processes 2;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $WORK/nginx/body;
-    proxy_temp_path $WORK/nginx/proxy;
-    fastcgi_temp_path $WORK/nginx/fastcgi;
-    uwsgi_temp_path $WORK/nginx/uwsgi;
-    scgi_temp_path $WORK/nginx/scgi;
+{
+    nginx_config_head "$WORK/nginx"
+    cat <<EOF
     server {
         listen 127.0.0.1:$NGINX_PORT;
         root $WORK/www;
@@ -83,6 +68,7 @@ http {
     }
 }
 EOF
+} >"$WORK/nginx/nginx.conf"
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log" &
 NGINX_PID=$!
 wait_for "$NGINX_URL" "$NGINX_PID" nginx "$WORK/nginx/error.log"
