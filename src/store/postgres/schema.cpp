@@ -538,6 +538,17 @@ ALTER TABLE users ADD COLUMN avatar_hash TEXT NOT NULL DEFAULT '';  -- '' when t
 -- (feed_store.cpp), so Hot reads recent hoots instead of all of them.
 CREATE INDEX hoots_points ON hoots((positive - negative + comment_count)) WHERE deleted_at IS NULL;
 )sql"},
+    {10, "rate buckets", R"sql(
+-- Rate-limit token buckets shared by the instances (rate_bucket_store.cpp), keyed
+-- "bucket|client". UNLOGGED: a take writes no WAL and waits for no flush, and a crash that
+-- empties the table only forgives recent clients. Rows idle long enough to be full again are
+-- deleted by the instances now and then; the table holds only recently active clients.
+CREATE UNLOGGED TABLE rate_buckets (
+    key        TEXT PRIMARY KEY,
+    tokens     DOUBLE PRECISION NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
+)sql"},
 };
 
 }  // namespace
