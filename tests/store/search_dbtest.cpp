@@ -183,6 +183,27 @@ TEST_P(SearchTest, OneHitPerHootMarkingTheTitleWhenItMatched) {
               std::string(kMarkStart) + "Heron" + std::string(kMarkEnd) + " nests");
 }
 
+// Text that looks like HTML is text: found by every word and shown as written, on both backends
+// (PostgreSQL's parser would take `<script>` for a tag and drop it; see its migration 11).
+TEST_P(SearchTest, AngleBracketsAreTextFoundAndShownAsWritten) {
+    const std::string mark(kMarkStart), end(kMarkEnd);
+    Ask(alice_, "Why <script>alert(1)</script> breaks",
+        "Keep <style>shadows</style> and x<y apart.");
+    auto page = Find("alert");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].title_marked,
+              "Why <script>" + mark + "alert" + end + "(1)</script> breaks");
+    page = Find("shadows");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_NE(page.hits[0].snippet_marked.find("<style>" + mark + "shadows" + end + "</style>"),
+              std::string::npos)
+        << page.hits[0].snippet_marked;
+    EXPECT_NE(page.hits[0].snippet_marked.find("x<y"), std::string::npos)
+        << page.hits[0].snippet_marked;
+    EXPECT_EQ(Found("script").size(), 1u);
+    EXPECT_EQ(Found("\"y apart\"").size(), 1u);
+}
+
 TEST_P(SearchTest, EditsReplaceTheIndexedText) {
     Hoot hoot = Ask(alice_, "Kestrel hovering", "How do they hold still?");
     Comment comment = CommentOn(hoot, bob_, "Wind speed matching.");

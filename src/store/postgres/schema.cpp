@@ -549,6 +549,21 @@ CREATE UNLOGGED TABLE rate_buckets (
     updated_at TIMESTAMPTZ NOT NULL
 );
 )sql"},
+    {11, "search reads <", R"sql(
+-- PostgreSQL's text search parser reads `<` followed by a letter as the start of an XML tag, and
+-- drops the tag, and between <script> and </script> (or <style>) everything: a hoot about
+-- `<script>alert(1)</script>` was not found by "alert". The parser is given the text with a
+-- space after every `<`, which it reads as plain punctuation; the words and their positions are
+-- unchanged. search_store.cpp does the same to the terms and to ts_headline's input, and takes
+-- the spaces out of the headline again (search_parser_text and that inverse change together).
+CREATE FUNCTION search_parser_text(content TEXT) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT replace(content, '<', '< ') $$;
+ALTER TABLE search_index DROP COLUMN document;  -- its GIN index goes with it
+ALTER TABLE search_index ADD COLUMN document tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('hoot_english'::regconfig, search_parser_text(title)), 'A') ||
+    setweight(to_tsvector('hoot_english'::regconfig, search_parser_text(body)), 'B')) STORED;
+CREATE INDEX search_index_document ON search_index USING GIN (document);
+)sql"},
 };
 
 }  // namespace

@@ -3,6 +3,10 @@
 // store/sqlite/search_store.cpp: the same candidates, filters, grouping by hoot and order; change
 // the two together.
 //
+// Every text the parser reads goes through search_parser_text (migration 11: a space after each
+// `<`, so that nothing reads as an XML tag and is dropped), and the headlines come back through
+// FromParserText.
+//
 // The query is assembled from constant fragments chosen by which filters are present; every
 // value is bound. Each term becomes phraseto_tsquery(term) on the server, so whatever it holds is
 // only text for the parser (a phrase when it has several words), never tsquery syntax. Terms
@@ -22,11 +26,13 @@ namespace {
 // `$?` is the text[] parameter.
 constexpr std::string_view kAllTerms =
     "(SELECT string_agg('(' || p::text || ')', ' & ')::tsquery FROM "
-    "(SELECT phraseto_tsquery('hoot_english', t) AS p FROM unnest($?::text[]) t) terms "
+    "(SELECT phraseto_tsquery('hoot_english', search_parser_text(t)) AS p FROM unnest($?::text[]) "
+    "t) terms "
     "WHERE numnode(p) > 0)";
 constexpr std::string_view kAnyTerm =
     "(SELECT string_agg('(' || p::text || ')', ' | ')::tsquery FROM "
-    "(SELECT phraseto_tsquery('hoot_english', t) AS p FROM unnest($?::text[]) t) terms "
+    "(SELECT phraseto_tsquery('hoot_english', search_parser_text(t)) AS p FROM unnest($?::text[]) "
+    "t) terms "
     "WHERE numnode(p) > 0)";
 // Similar titles: any term, each lexeme restricted to weight A (the title), as FTS5's
 // `{title} : (…)`. The printed tsquery quotes every lexeme (inner quotes doubled), so the label
@@ -34,7 +40,8 @@ constexpr std::string_view kAnyTerm =
 constexpr std::string_view kAnyTermInTitle =
     "(SELECT string_agg('(' || regexp_replace(p::text, '''((?:[^'']|'''')*)''', '''\\1'':A', "
     "'g') || ')', ' | ')::tsquery FROM "
-    "(SELECT phraseto_tsquery('hoot_english', t) AS p FROM unnest($?::text[]) t) terms "
+    "(SELECT phraseto_tsquery('hoot_english', search_parser_text(t)) AS p FROM unnest($?::text[]) "
+    "t) terms "
     "WHERE numnode(p) > 0)";
 
 // Ranked: the newest kCandidates matching documents of live threads that pass the filters
@@ -62,8 +69,8 @@ constexpr std::string_view kRankedTail =
     "LIMIT $? OFFSET $?) "
     "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "
     "h.positive, h.negative, u.id, u.username, u.display_name, page.doc, s.post_id, "
-    "ts_headline('hoot_english', s.title, q.query, $?), "
-    "ts_headline('hoot_english', s.body, q.query, $?), s.body "
+    "ts_headline('hoot_english', search_parser_text(s.title), q.query, $?), "
+    "ts_headline('hoot_english', search_parser_text(s.body), q.query, $?), s.body "
     "FROM page CROSS JOIN q JOIN hoots h ON h.id = page.hoot_id "
     "JOIN users u ON u.id = h.author_id JOIN search_index s ON s.id = page.doc "
     "ORDER BY page.score DESC, h.id DESC";
@@ -204,9 +211,22 @@ SearchHit ReadHit(const Row& row) {
     return hit;
 }
 
+// The inverse of search_parser_text (migration 11), which put a space after every `<`: each
+// "< " loses its space again. The headline keeps the parser's text as it was, marks aside, and a
+// mark never falls between the `<` and its space (both are one token of punctuation).
+std::string FromParserText(std::string_view headline) {
+    std::string out;
+    out.reserve(headline.size());
+    for (std::size_t i = 0; i < headline.size(); ++i) {
+        out += headline[i];
+        if (headline[i] == '<' && i + 1 < headline.size() && headline[i + 1] == ' ') ++i;
+    }
+    return out;
+}
+
 // ts_headline leaves out where it cut the text; SQLite's snippet says so with "…". The headline
-// keeps the text's own words and spaces, so without its marks it is found in the body (when the
-// parser dropped something, such as an HTML-like tag, it is not, and stays as it is).
+// keeps the text's own words and spaces, so without its marks it is found in the body (when it
+// is not, the headline stays as it is).
 std::string WithEllipses(std::string_view headline, std::string_view body) {
     std::string plain;
     for (std::size_t i = 0; i < headline.size();) {
@@ -234,8 +254,8 @@ void MarkHit(const Row& row, SearchHit& hit) {
     hit.match = (doc & 1) != 0                        ? SearchMatch::kUpdate
                 : hit.post.value != hit.hoot.id.value ? SearchMatch::kComment
                                                       : SearchMatch::kHoot;
-    if (hit.match == SearchMatch::kHoot) hit.title_marked = row.Text(14);
-    hit.snippet_marked = WithEllipses(row.TextView(15), row.TextView(16));
+    if (hit.match == SearchMatch::kHoot) hit.title_marked = FromParserText(row.TextView(14));
+    hit.snippet_marked = WithEllipses(FromParserText(row.TextView(15)), row.TextView(16));
 }
 
 }  // namespace
