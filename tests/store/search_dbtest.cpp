@@ -204,6 +204,25 @@ TEST_P(SearchTest, AngleBracketsAreTextFoundAndShownAsWritten) {
     EXPECT_EQ(Found("\"y apart\"").size(), 1u);
 }
 
+// A phrase is marked where it occurs, as one span; its words elsewhere are not (FTS5's way;
+// PostgreSQL's marks are redone to match, see store/postgres/phrase_marks.hpp).
+TEST_P(SearchTest, APhraseIsMarkedAsOneSpanWhereItOccurs) {
+    const std::string mark(kMarkStart), end(kMarkEnd);
+    Ask(alice_, "Barn owls at night", "The barn owl hunts. An owl in the barn, barn owl!");
+    auto page = Find("\"barn owl\"");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].title_marked, mark + "Barn owls" + end + " at night");
+    EXPECT_EQ(page.hits[0].snippet_marked, "The " + mark + "barn owl" + end +
+                                               " hunts. An owl in the barn, " + mark + "barn owl" +
+                                               end + "!");
+    // With a word beside the phrase, each is a span of its own.
+    page = Find("\"barn owl\" hunts");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].snippet_marked, "The " + mark + "barn owl" + end + " " + mark + "hunts" +
+                                               end + ". An owl in the barn, " + mark + "barn owl" +
+                                               end + "!");
+}
+
 TEST_P(SearchTest, EditsReplaceTheIndexedText) {
     Hoot hoot = Ask(alice_, "Kestrel hovering", "How do they hold still?");
     Comment comment = CommentOn(hoot, bob_, "Wind speed matching.");

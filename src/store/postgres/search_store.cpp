@@ -5,16 +5,20 @@
 //
 // Every text the parser reads goes through search_parser_text (migration 11: a space after each
 // `<`, so that nothing reads as an XML tag and is dropped), and the headlines come back through
-// FromParserText.
+// FromParserText. A query with a phrase has its marks redone as FTS5 makes them
+// (phrase_marks.hpp), with one more statement.
 //
 // The query is assembled from constant fragments chosen by which filters are present; every
 // value is bound. Each term becomes phraseto_tsquery(term) on the server, so whatever it holds is
 // only text for the parser (a phrase when it has several words), never tsquery syntax. Terms
 // travel as one text[] parameter, so the statement's text depends on the filters only.
 
+#include <cctype>
 #include <string>
+#include <unordered_map>
 
 #include "store/postgres/guard.hpp"
+#include "store/postgres/phrase_marks.hpp"
 #include "store/postgres/stores.hpp"
 
 namespace hoot::store::postgres {
@@ -94,6 +98,15 @@ constexpr std::string_view kExcludeFilter =
     " AND h.id NOT IN (SELECT x.id >> 31 FROM search_index x WHERE x.document @@ $?)";
 
 constexpr int kCandidates = 1000;
+
+// The lexemes of each text (space-separated, in order; "" for none), read as the index reads
+// text, for phrase_marks. A hyphenated word's own lexeme is left out: its parts follow it.
+constexpr std::string_view kLexemes =
+    "SELECT (SELECT COALESCE(string_agg(d.lexemes[1], ' ' ORDER BY d.n), '') "
+    "FROM ts_debug('hoot_english', search_parser_text(i.t)) WITH ORDINALITY "
+    "AS d(alias, description, token, dictionaries, dictionary, lexemes, n) "
+    "WHERE d.alias NOT IN ('asciihword', 'hword', 'numhword') AND cardinality(d.lexemes) > 0) "
+    "FROM unnest($1::text[]) WITH ORDINALITY AS i(t, n) ORDER BY i.n";
 
 // ts_headline's options: the marks of domain/search_query.hpp around matched words; the whole
 // title, and from the body a stretch of about as many words as SQLite's snippet (32 tokens).
@@ -258,6 +271,59 @@ void MarkHit(const Row& row, SearchHit& hit) {
     hit.snippet_marked = WithEllipses(FromParserText(row.TextView(15)), row.TextView(16));
 }
 
+// A term may stand for several lexemes (a phrase, a hyphenated word): then ts_headline's marks
+// differ from FTS5's. Single plain words mark alike, and need no second statement.
+bool MayHoldAPhrase(const SearchQuery& query) {
+    if (!query.phrases.empty()) return true;
+    for (const auto& word : query.words)
+        for (char c : word)
+            if (static_cast<unsigned char>(c) < 0x80 &&
+                !std::isalnum(static_cast<unsigned char>(c)))
+                return true;
+    return false;
+}
+
+std::vector<std::string> SplitLexemes(std::string_view joined) {
+    std::vector<std::string> lexemes;
+    while (!joined.empty()) {
+        const auto space = joined.find(' ');
+        if (space != 0) lexemes.emplace_back(joined.substr(0, space));
+        if (space == std::string_view::npos) break;
+        joined.remove_prefix(space + 1);
+    }
+    return lexemes;
+}
+
+// Marks phrases in the hits as FTS5 does (phrase_marks.hpp), with the lexemes of the terms and
+// of the marked words from the server's own parser and dictionary.
+void RemarkPhraseHits(Connection& conn, const SearchQuery& query, std::vector<SearchHit>& hits) {
+    const std::vector<std::string> terms = AllTerms(query);
+    std::vector<std::string> texts = terms;
+    for (const auto& hit : hits) {
+        for (auto& word : MarkedWords(hit.title_marked)) texts.push_back(std::move(word));
+        for (auto& word : MarkedWords(hit.snippet_marked)) texts.push_back(std::move(word));
+    }
+    auto rows = conn.Query(kLexemes, TextArray(texts));
+    std::vector<std::vector<std::string>> term_lexemes;
+    std::unordered_map<std::string, std::string> word_lexeme;
+    for (int i = 0; i < rows.size(); ++i) {
+        auto lexemes = SplitLexemes(rows[i].TextView(0));
+        const auto at = static_cast<std::size_t>(i);
+        if (at < terms.size())
+            term_lexemes.push_back(std::move(lexemes));
+        else
+            word_lexeme.emplace(texts[at], lexemes.empty() ? std::string() : lexemes.front());
+    }
+    auto lexeme_of = [&](std::string_view word) {
+        auto found = word_lexeme.find(std::string(word));
+        return found == word_lexeme.end() ? std::string() : found->second;
+    };
+    for (auto& hit : hits) {
+        hit.title_marked = RemarkPhrases(hit.title_marked, term_lexemes, lexeme_of);
+        hit.snippet_marked = RemarkPhrases(hit.snippet_marked, term_lexemes, lexeme_of);
+    }
+}
+
 }  // namespace
 
 Result<std::vector<SearchHit>> PgSearchStore::Search(const SearchQuery& query, int offset,
@@ -271,6 +337,8 @@ Result<std::vector<SearchHit>> PgSearchStore::Search(const SearchQuery& query, i
             hits.push_back(ReadHit(row));
             if (query.HasTerms()) MarkHit(row, hits.back());
         }
+        if (query.HasTerms() && !hits.empty() && MayHoldAPhrase(query))
+            RemarkPhraseHits(*conn, query, hits);
         return hits;
     });
 }
