@@ -196,7 +196,7 @@ TEST_F(BehindNginx, LiveEventsStreamThroughIt) {
 // What a deploy or a restart does to one of two instances: SIGTERM, with nginx holding idle
 // keep-alive connections to it, a live stream open through it, and readers going on. The
 // instance stops within seconds; nobody reading through nginx sees an error meanwhile or after.
-TEST(NginxFailover, AnInstanceStoppedGracefullyLeavesTheSiteToTheOther) {
+TEST(BehindNginxFailover, AnInstanceStoppedGracefullyLeavesTheSiteToTheOther) {
     TestPostgresDatabase database;
     HootProcess a(database.url());
     TestServer b([&](app::AppConfig& config) { config.database = database.url(); });
