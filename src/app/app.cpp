@@ -37,6 +37,13 @@ std::unique_ptr<store::Backend> OpenDatabase(const AppConfig& config) {
     return store::OpenBackend(*target);
 }
 
+http::RateRules RateRulesOf(const AppConfig& config) {
+    if (!config.rate_limits) return {};
+    auto rules = http::RateLimiter::DefaultRules();
+    for (const auto& [bucket, rule] : config.rate_rule_overrides) rules[bucket] = rule;
+    return rules;
+}
+
 }  // namespace
 
 struct App::Impl {
@@ -51,8 +58,7 @@ struct App::Impl {
           search(backend->stores()),
           avatars(backend->stores()),
           site{config.site_name, http::AssetUrl("hoot.css"), http::AssetUrl("hoot.js")},
-          limiter(config.rate_limits ? http::RateLimiter::DefaultRules()
-                                     : std::map<std::string, http::RateRule, std::less<>>{}) {}
+          limiter(RateRulesOf(config), backend->SharedRateBuckets()) {}
 
     AppConfig config;
     std::unique_ptr<store::Backend> backend;
@@ -71,6 +77,7 @@ struct App::Impl {
     web::Site site;
     web::WebContext web{site, services};
     http::Router router;
+    // Counts in the backend's shared buckets on PostgreSQL, in memory on SQLite.
     http::RateLimiter limiter;
     std::unique_ptr<http::Pipeline> pipeline;
     std::unique_ptr<http::Server> server;

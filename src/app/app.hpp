@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "http/rate_limit.hpp"
 #include "http/server.hpp"
 #include "service/services.hpp"
 
@@ -20,6 +21,8 @@ struct AppConfig {
     http::ServerOptions server;
     bool seed_sample_content = true;
     bool rate_limits = true;
+    // Rules that replace the default ones of the same bucket name (tests use small ones).
+    http::RateRules rate_rule_overrides = {};
 };
 
 class App {

@@ -7,8 +7,11 @@
 #include <boost/beast/http.hpp>
 #include <csignal>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,6 +26,9 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// How long a stop waits for idle connections and event streams to close on their own threads.
+constexpr std::chrono::milliseconds kClosingBound{1000};
 
 // Runs `work` on `pool` and resumes the awaiting coroutine on its own executor with the result;
 // an exception thrown by `work` is rethrown in the coroutine.
@@ -95,6 +101,34 @@ BeastResponse PlainError(bhttp::status status, std::string_view message) {
     return out;
 }
 
+// What a graceful stop does to a connection, on the connection's own I/O thread (the only one
+// that touches these fields): one waiting for its next request, none of which has arrived, is
+// closed at once (a proxy holding it idle learns at once that it is gone, instead of sending a
+// request into a closing server); an event stream is woken, sees the server stopping and ends
+// (EventSource reconnects, to another instance behind a proxy). A request being read, handled
+// or answered goes on, and its answer says Connection: close.
+struct SessionControl {
+    beast::tcp_stream* stream = nullptr;
+    const beast::flat_buffer* buffer = nullptr;
+    // Set while the connection waits for a request.
+    const bhttp::request_parser<bhttp::string_body>* awaiting = nullptr;
+    asio::steady_timer* stream_timer = nullptr;  // set while it serves an event stream
+
+    void OnStop() {
+        if (awaiting && buffer->size() == 0 && !awaiting->got_some()) stream->cancel();
+        if (stream_timer) stream_timer->cancel();
+    }
+};
+
+// A session as Stop() finds it. Only weakly held: the session's coroutine owns its control, and
+// the control points into the coroutine's frame, so only that thread may lock it, and only to
+// use it at once.
+struct SessionEntry {
+    asio::any_io_executor executor;
+    std::weak_ptr<SessionControl> control;
+};
+using SessionTable = std::unordered_map<const SessionControl*, SessionEntry>;
+
 }  // namespace
 
 struct Server::Impl {
@@ -110,13 +144,19 @@ struct Server::Impl {
     std::atomic<bool> stopping{false};
     std::size_t next_context = 0;  // touched only by the accept loop
     unsigned short port = 0;
+    // Every open connection, for Stop() to reach the idle ones and the event streams.
+    std::mutex sessions_mutex;
+    SessionTable sessions;
 
     asio::awaitable<void> AcceptLoop();
     asio::awaitable<void> Session(tcp::socket socket);
     asio::awaitable<void> RejectAndClose(beast::tcp_stream& stream, bhttp::status status,
                                          std::string_view message, std::string_view target);
     asio::awaitable<void> ServeEventStream(beast::tcp_stream& stream, Response response,
-                                           bool head_only);
+                                           bool head_only, SessionControl& control);
+    // Tells every open connection the server is stopping (see SessionControl).
+    void StopSessions();
+    std::size_t OpenSessions();
 };
 
 namespace {
@@ -144,10 +184,15 @@ std::string EventStreamHead(const Response& response) {
 // The body has no length: it ends when the connection closes (HTTP/1.1 allows that for a
 // response marked Connection: close), which is what EventSource clients and proxies expect.
 asio::awaitable<void> Server::Impl::ServeEventStream(beast::tcp_stream& stream, Response response,
-                                                     bool head_only) {
+                                                     bool head_only, SessionControl& control) {
     auto events = std::move(response.event_stream);
     auto executor = stream.get_executor();
     auto wakeup = std::make_shared<StreamWakeup>(executor);
+    control.stream_timer = &wakeup->timer;
+    struct Unregister {
+        SessionControl& control;
+        ~Unregister() { control.stream_timer = nullptr; }  // before the timer goes with `wakeup`
+    } unregister{control};
     events->Attach([weak = std::weak_ptr<StreamWakeup>(wakeup), executor] {
         asio::post(executor, [weak] {
             if (auto w = weak.lock()) {
@@ -236,18 +281,52 @@ asio::awaitable<void> Server::Impl::RejectAndClose(beast::tcp_stream& stream, bh
     }
 }
 
+namespace {
+
+// Registers a session's control for as long as the session lives.
+class SessionRegistration {
+  public:
+    SessionRegistration(std::mutex& mutex, SessionTable& sessions, asio::any_io_executor executor,
+                        const std::shared_ptr<SessionControl>& control)
+        : mutex_(mutex), sessions_(sessions), key_(control.get()) {
+        std::lock_guard lock(mutex_);
+        sessions_.emplace(key_, SessionEntry{std::move(executor), control});
+    }
+    ~SessionRegistration() {
+        std::lock_guard lock(mutex_);
+        sessions_.erase(key_);
+    }
+    SessionRegistration(const SessionRegistration&) = delete;
+    SessionRegistration& operator=(const SessionRegistration&) = delete;
+
+  private:
+    std::mutex& mutex_;
+    SessionTable& sessions_;
+    const SessionControl* key_;
+};
+
+}  // namespace
+
 asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
     boost::system::error_code ec;
     std::string remote = socket.remote_endpoint(ec).address().to_string();
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
+    auto control = std::make_shared<SessionControl>();
+    control->stream = &stream;
+    control->buffer = &buffer;
+    // Registered before `stopping` is read below: StopSessions() sets it before it looks, so a
+    // session it misses sees it set.
+    SessionRegistration registration(sessions_mutex, sessions, stream.get_executor(), control);
     while (!stopping) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
         parser.body_limit(options.max_body_bytes);
         stream.expires_after(options.read_timeout);
+        control->awaiting = &parser;
         co_await bhttp::async_read(stream, buffer, parser,
                                    asio::redirect_error(asio::use_awaitable, ec));
+        control->awaiting = nullptr;
         if (ec == bhttp::error::body_limit) {
             co_await RejectAndClose(stream, bhttp::status::payload_too_large,
                                     "The request body is too large.", parser.get().target());
@@ -287,7 +366,7 @@ asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
         }
         if (response.event_stream) {
             --in_flight;  // a stream is not a request in flight: shutdown does not wait for it
-            co_await ServeEventStream(stream, std::move(response), request.head_only);
+            co_await ServeEventStream(stream, std::move(response), request.head_only, *control);
             break;
         }
         keep_alive = keep_alive && !stopping;
@@ -362,6 +441,27 @@ void Server::WaitForTerminationSignal() {
     signals_context.run();
 }
 
+void Server::Impl::StopSessions() {
+    std::vector<SessionEntry> open;
+    {
+        std::lock_guard lock(sessions_mutex);
+        open.reserve(sessions.size());
+        for (const auto& [key, entry] : sessions) open.push_back(entry);
+    }
+    // Each runs on the session's own thread, where the control is found only while the session
+    // (and the stream it points to) still exists.
+    for (auto& entry : open) {
+        asio::post(entry.executor, [weak = std::move(entry.control)] {
+            if (auto live = weak.lock()) live->OnStop();
+        });
+    }
+}
+
+std::size_t Server::Impl::OpenSessions() {
+    std::lock_guard lock(sessions_mutex);
+    return sessions.size();
+}
+
 void Server::Stop() {
     auto& impl = *impl_;
     if (impl.stopping.exchange(true) || impl.contexts.empty()) return;
@@ -371,9 +471,20 @@ void Server::Stop() {
             impl.acceptor->close(ec);
         });
     }
-    auto deadline = std::chrono::steady_clock::now() + impl.options.shutdown_grace;
-    while (impl.in_flight > 0 && std::chrono::steady_clock::now() < deadline)
+    impl.StopSessions();
+    // Requests in flight get the grace period. Connections that only close (idle ones, event
+    // streams) get a moment to do so on their own threads, so that their peers see an orderly
+    // close; one still writing to a slow reader after that is dropped with the rest.
+    const auto started = std::chrono::steady_clock::now();
+    const auto deadline = started + impl.options.shutdown_grace;
+    const auto closing_bound = started + std::min<std::chrono::steady_clock::duration>(
+                                             kClosingBound, impl.options.shutdown_grace);
+    for (;;) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= deadline) break;
+        if (impl.in_flight == 0 && (now >= closing_bound || impl.OpenSessions() == 0)) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     if (impl.in_flight > 0)
         log::Warn(std::to_string(impl.in_flight.load()) + " requests still running at shutdown");
     impl.guards.clear();

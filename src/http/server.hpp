@@ -53,8 +53,11 @@ class Server {
     // Blocks the calling thread until SIGINT or SIGTERM arrives (also one held since
     // HoldTerminationSignals()).
     static void WaitForTerminationSignal();
-    // Stops accepting, lets in-flight requests finish (up to shutdown_grace), closes idle
-    // connections and joins the threads. Idempotent; not to be called from a handler.
+    // Stops accepting; closes at once the connections waiting for a request (a proxy's idle
+    // keep-alive connections) and ends event streams; lets requests in flight finish (up to
+    // shutdown_grace), answering them with Connection: close; then joins the threads, dropping
+    // whatever connection is still open (at most about a second after the last request).
+    // Idempotent; not to be called from a handler.
     void Stop();
 
   private:

@@ -11,6 +11,7 @@
 #include "domain/result.hpp"
 #include "service/live_hub.hpp"
 #include "service/ports.hpp"
+#include "service/rate_buckets.hpp"
 
 namespace hoot::store {
 
@@ -32,6 +33,9 @@ class Backend {
         (void)hub;
         return nullptr;
     }
+    // Rate-limit buckets every instance on this database shares, or nullptr when one instance
+    // is all there can be (SQLite: the limiter counts in memory). Owned by the backend.
+    virtual service::RateBucketStore* SharedRateBuckets() { return nullptr; }
 };
 
 struct DatabaseTarget {

@@ -1,6 +1,7 @@
 // Two Hoot instances on one PostgreSQL database, as behind a load balancer: what one writes the
 // other reads, a session made on one works on the other, and live events cross between them
-// (LISTEN/NOTIFY). Always on PostgreSQL, whichever backend the rest of the suite runs on.
+// (LISTEN/NOTIFY), and rate limits count once for all of them. Always on PostgreSQL, whichever
+// backend the rest of the suite runs on.
 
 #include <gtest/gtest.h>
 
@@ -68,6 +69,32 @@ TEST_F(Instances, ABellOnOneLightsUpFromAnActionOnTheOther) {
     ASSERT_EQ(sent.status, 201) << sent.body;
     SseEvent message = stream->NextNamed("message");
     EXPECT_EQ(JsonOf({200, {}, message.data})["with"], "bob") << message.data;
+}
+
+// Rate limits are counted in the database the instances share: a client that alternates between
+// them is refused after one burst, not after one burst per instance. Sign-in attempts with an
+// empty password are quick (they fail without hashing) and count like any.
+TEST(InstancesRateLimited, SignInAttemptsAlternatingBetweenInstancesShareOneBurst) {
+    TestPostgresDatabase database;
+    auto configure = [&](app::AppConfig& config) {
+        config.database = database.url();
+        config.rate_limits = true;
+        // A burst of 3, then one a minute: no token comes back while the test runs.
+        config.rate_rule_overrides = {{"signin", {3, 1}}};
+    };
+    TestServer a(configure), b(configure);
+    const Json guess{{"username", "mallory"}, {"password", ""}};
+    for (int i = 0; i < 3; ++i) {
+        auto response = Call(i % 2 ? b : a, "POST", "/api/v1/auth/login", "", guess);
+        ASSERT_EQ(response.status, 401) << "attempt " << i + 1 << ": " << response.body;
+    }
+    // Each instance alone has seen at most two attempts; both refuse the fourth and the fifth.
+    for (int i = 3; i < 5; ++i) {
+        auto refused = Call(i % 2 ? b : a, "POST", "/api/v1/auth/login", "", guess);
+        EXPECT_EQ(refused.status, 429) << "attempt " << i + 1 << ": " << refused.body;
+        EXPECT_EQ(ErrorCode(refused), "rate_limited");
+        EXPECT_EQ(refused.Header("retry-after"), "60");
+    }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The nginx configuration of docs/deploy/nginx.conf, started for real in front of two Hoot
 // instances on one PostgreSQL database: requests and sessions reach the community through it,
-// and a live event streams through it unbuffered.
+// a live event streams through it unbuffered, and one instance stopped gracefully (SIGTERM to
+// the real binary) leaves the community served by the other.
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -10,11 +11,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "support/api_calls.hpp"
 #include "support/sse_client.hpp"
@@ -89,6 +96,60 @@ class Nginx {
     pid_t pid_ = -1;
 };
 
+// `hoot serve` as a process of its own on a PostgreSQL database, on a free port, for the tests
+// that stop it the way systemd does. Killed (SIGKILL) on destruction if still running.
+class HootProcess {
+  public:
+    explicit HootProcess(const std::string& database_url) : log_(dir_.path() / "serve.log") {
+        const std::string data = (dir_.path() / "data").string();
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            if (!std::freopen(log_.c_str(), "w", stderr)) ::_exit(126);
+            ::execl(HOOT_BINARY, "hoot", "serve", "--listen", "127.0.0.1:0", "--data", data.c_str(),
+                    "--db", database_url.c_str(), "--no-sample", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        constexpr std::string_view kListening = "listening on http://127.0.0.1:";
+        for (int i = 0; i < 200 && port_ == 0 && !ExitStatus(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            const std::string log = Log();
+            if (auto at = log.find(kListening); at != std::string::npos)
+                port_ = static_cast<unsigned short>(std::stoi(log.substr(at + kListening.size())));
+        }
+        if (port_ == 0) throw std::runtime_error("hoot serve did not start: " + Log());
+    }
+    ~HootProcess() {
+        if (ExitStatus()) return;
+        ::kill(pid_, SIGKILL);
+        ::waitpid(pid_, nullptr, 0);
+    }
+    HootProcess(const HootProcess&) = delete;
+    HootProcess& operator=(const HootProcess&) = delete;
+
+    unsigned short port() const { return port_; }
+    void Terminate() { ::kill(pid_, SIGTERM); }
+    // The exit code once the process has exited (-1 when a signal ended it); nullopt before.
+    std::optional<int> ExitStatus() {
+        if (exit_status_) return exit_status_;
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_)
+            exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return exit_status_;
+    }
+    std::string Log() const { return ReadFile(log_); }
+
+  private:
+    TempDir dir_;
+    std::filesystem::path log_;
+    pid_t pid_ = -1;
+    unsigned short port_ = 0;
+    std::optional<int> exit_status_;
+};
+
+// How long a graceful stop may take with nothing in flight: idle connections and live streams
+// are closed at once, not waited for.
+constexpr std::chrono::seconds kStopBound{5};
+
 class BehindNginx : public ::testing::Test {
   protected:
     TestPostgresDatabase database;
@@ -130,6 +191,104 @@ TEST_F(BehindNginx, LiveEventsStreamThroughIt) {
     CommentApi(*b, bob, id, "Through the proxy");
     SseEvent comment = stream.NextNamed("comment");
     EXPECT_EQ(JsonOf({200, {}, comment.data})["author"]["username"], "bob") << comment.data;
+}
+
+// What a deploy or a restart does to one of two instances: SIGTERM, with nginx holding idle
+// keep-alive connections to it, a live stream open through it, and readers going on. The
+// instance stops within seconds; nobody reading through nginx sees an error meanwhile or after.
+TEST(BehindNginxFailover, AnInstanceStoppedGracefullyLeavesTheSiteToTheOther) {
+    TestPostgresDatabase database;
+    HootProcess a(database.url());
+    TestServer b([&](app::AppConfig& config) { config.database = database.url(); });
+    Nginx nginx(a.port(), b.port());
+
+    HttpClient site(nginx.port());
+    auto signup =
+        site.SubmitForm("/signup", "/signup", {{"username", "ada"}, {"password", kTestPassword}});
+    ASSERT_EQ(signup.status, 303) << signup.body;
+    const std::string thread = PostHoot(site, "Still here", "While an instance restarts.");
+    // Readers through nginx leave it keep-alive connections to both instances.
+    for (int i = 0; i < 8; ++i) ASSERT_EQ(site.Get(thread).status, 200) << i;
+    // An idle keep-alive connection and a live stream straight to A, and streams through nginx
+    // (least_conn puts at least one of them on A).
+    HttpClient idle(a.port());
+    ASSERT_EQ(idle.Get("/healthz").status, 200);
+    const std::string token = b.ApiSignUp("bob");
+    SseClient on_a(a.port(), "/events", Bearer(token));
+    ASSERT_EQ(on_a.head().status, 200);
+    std::vector<std::unique_ptr<SseClient>> proxied;
+    for (int i = 0; i < 2; ++i) {
+        proxied.push_back(std::make_unique<SseClient>(nginx.port(), "/events", Bearer(token)));
+        ASSERT_EQ(proxied.back()->head().status, 200);
+    }
+
+    // Readers and a writer through nginx, busy before the signal and until A has gone: some of
+    // their requests are in flight on A when it is told to stop.
+    std::atomic<bool> done{false};
+    std::atomic<int> reads{0}, writes{0};
+    std::mutex failures_mutex;
+    std::vector<std::string> failures;
+    auto note = [&](const std::string& what, const HttpResponse& response) {
+        std::lock_guard lock(failures_mutex);
+        failures.push_back(what + ": " + std::to_string(response.status) + " " +
+                           response.body.substr(0, 200));
+    };
+    std::vector<std::thread> clients;
+    for (int t = 0; t < 3; ++t) {
+        clients.emplace_back([&] {
+            HttpClient reader(nginx.port());
+            while (!done) {
+                auto page = reader.Get(thread);
+                if (page.status != 200) note("read", page);
+                ++reads;
+            }
+        });
+    }
+    // A's rate limits are the defaults (30 comments at once): the writer stays under them.
+    const std::string comments = "/hoots/" + HootIdOf(thread) + "/comments";
+    clients.emplace_back([&] {
+        HttpClient writer(nginx.port());
+        writer.cookies() = site.cookies();
+        while (!done && writes < 25) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(60));
+            auto posted = writer.SubmitForm(thread, comments,
+                                            {{"body", "Comment " + std::to_string(writes)}});
+            if (posted.status != 303) note("write", posted);
+            ++writes;
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+
+    const auto stop_started = std::chrono::steady_clock::now();
+    a.Terminate();
+    while (!a.ExitStatus() && std::chrono::steady_clock::now() - stop_started < kStopBound * 3)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    const auto stop_took = std::chrono::steady_clock::now() - stop_started;
+    ASSERT_TRUE(a.ExitStatus()) << "A still running " << kStopBound.count() * 3
+                                << " s after SIGTERM:\n"
+                                << a.Log();
+    EXPECT_LT(stop_took, kStopBound) << a.Log();
+    EXPECT_EQ(*a.ExitStatus(), 0) << a.Log();
+    EXPECT_NE(a.Log().find("stopped cleanly"), std::string::npos) << a.Log();
+    // A's own stream ended with it (after what it had sent), rather than holding the stop up.
+    bool ended = false;
+    for (int i = 0; i < 10 && !ended; ++i) ended = !on_a.Next(std::chrono::seconds(2));
+    EXPECT_TRUE(ended);
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // and a little after
+    done = true;
+    for (auto& client : clients) client.join();
+    std::cout << "A stopped in "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(stop_took).count() << " ms; "
+              << reads << " reads and " << writes << " comments meanwhile\n";
+    EXPECT_GT(reads.load(), 0);
+    EXPECT_GT(writes.load(), 0);
+    for (const auto& failure : failures) ADD_FAILURE() << failure;
+
+    // Afterwards B serves everything, writes included.
+    for (int i = 0; i < 6; ++i) EXPECT_EQ(site.Get(thread).status, 200) << i;
+    PostComment(site, thread, "Posted after A stopped.");
+    EXPECT_TRUE(site.Get(thread + "?full=1").Contains("Posted after A stopped."));
 }
 
 }  // namespace

@@ -3,12 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "support/sse_client.hpp"
 #include "support/test_server.hpp"
 
 namespace {
@@ -191,6 +193,77 @@ TEST(GracefulStop, StopIsPromptWithIdleKeepAliveConnections) {
     auto start = Clock::now();
     server.Stop();
     EXPECT_LT(Clock::now() - start, std::chrono::seconds(5));
+}
+
+// Behind a proxy that keeps connections open (nginx's upstream keepalive), a stopping server
+// closes the idle ones and ends its event streams at once, while the requests in flight still
+// run to their answers: the proxy stops sending it work immediately, and browsers' streams
+// reconnect elsewhere. (Before, idle connections stayed open until the last request was done.)
+TEST(GracefulStop, IdleConnectionsAndStreamsCloseAtOnceWhileRequestsFinish) {
+    TestServer server([](hoot::app::AppConfig& config) { config.server.blocking_threads = 1; });
+    const std::string token = server.ApiSignUp("streamer");
+    hoot::testing::SseClient stream(server.port(), "/events", hoot::testing::Bearer(token));
+    ASSERT_EQ(stream.head().status, 200);
+    RawConnection idle(server.port());
+    ASSERT_TRUE(idle.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+    ASSERT_EQ(idle.ReadResponse().status, 200);
+
+    // Sign-ups queued on the one blocking thread (each hashes a password): in flight for a while.
+    constexpr int kRequests = 30;
+    std::vector<RawConnection> connections;
+    for (int i = 0; i < kRequests; ++i) {
+        connections.emplace_back(server.port());
+        const std::string json = R"({"username":"queued)" + std::to_string(i) +
+                                 R"(","password":")" + kTestPassword + R"("})";
+        ASSERT_TRUE(connections.back().Send(
+            "POST /api/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "Content-Length: " +
+            std::to_string(json.size()) + "\r\n\r\n" + json));
+    }
+    ASSERT_EQ(connections[0].ReadResponse().status, 201);
+    // Each answer is read as it comes, and when it came is noted.
+    std::vector<HttpResponse> responses(kRequests);
+    std::vector<Clock::time_point> answered(kRequests);
+    std::vector<std::thread> readers;
+    for (int i = 1; i < kRequests; ++i) {
+        readers.emplace_back([&, i] {
+            try {
+                responses[i] = connections[i].ReadResponse();
+            } catch (const std::exception& e) {
+                responses[i].body = e.what();
+            }
+            answered[i] = Clock::now();
+        });
+    }
+
+    std::thread stopper([&server] { server.app().Stop(); });
+    EXPECT_TRUE(idle.WaitForClose(std::chrono::seconds(5)));
+    const auto idle_closed = Clock::now();
+    bool ended = false;
+    for (int i = 0; i < 5 && !ended; ++i) ended = !stream.Next(std::chrono::seconds(2));
+    EXPECT_TRUE(ended);
+    const auto stream_ended = Clock::now();
+    for (auto& reader : readers) reader.join();
+    stopper.join();
+
+    Clock::time_point last_answer = answered[1];
+    for (int i = 1; i < kRequests; ++i) {
+        EXPECT_EQ(responses[i].status, 201) << i << ": " << responses[i].body;
+        last_answer = std::max(last_answer, answered[i]);
+    }
+    // Both closed while sign-ups were still being answered, not after the last.
+    auto ms = [](Clock::duration d) {
+        return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()) +
+               " ms";
+    };
+    EXPECT_LT(idle_closed, last_answer)
+        << "idle closed " << ms(idle_closed - last_answer) << " after the last answer";
+    EXPECT_LT(stream_ended, last_answer)
+        << "stream ended " << ms(stream_ended - last_answer) << " after the last answer";
+    // Answers made once the stop had begun tell the client the connection ends.
+    int closing = 0;
+    for (int i = 1; i < kRequests; ++i) closing += responses[i].Header("connection") == "close";
+    EXPECT_GT(closing, 0);
 }
 
 TEST(Durability, ContentSurvivesARestartOnTheSameDataDir) {

@@ -183,6 +183,46 @@ TEST_P(SearchTest, OneHitPerHootMarkingTheTitleWhenItMatched) {
               std::string(kMarkStart) + "Heron" + std::string(kMarkEnd) + " nests");
 }
 
+// Text that looks like HTML is text: found by every word and shown as written, on both backends
+// (PostgreSQL's parser would take `<script>` for a tag and drop it; see its migration 11).
+TEST_P(SearchTest, AngleBracketsAreTextFoundAndShownAsWritten) {
+    const std::string mark(kMarkStart), end(kMarkEnd);
+    Ask(alice_, "Why <script>alert(1)</script> breaks",
+        "Keep <style>shadows</style> and x<y apart.");
+    auto page = Find("alert");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].title_marked,
+              "Why <script>" + mark + "alert" + end + "(1)</script> breaks");
+    page = Find("shadows");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_NE(page.hits[0].snippet_marked.find("<style>" + mark + "shadows" + end + "</style>"),
+              std::string::npos)
+        << page.hits[0].snippet_marked;
+    EXPECT_NE(page.hits[0].snippet_marked.find("x<y"), std::string::npos)
+        << page.hits[0].snippet_marked;
+    EXPECT_EQ(Found("script").size(), 1u);
+    EXPECT_EQ(Found("\"y apart\"").size(), 1u);
+}
+
+// A phrase is marked where it occurs, as one span; its words elsewhere are not (FTS5's way;
+// PostgreSQL's marks are redone to match, see store/postgres/phrase_marks.hpp).
+TEST_P(SearchTest, APhraseIsMarkedAsOneSpanWhereItOccurs) {
+    const std::string mark(kMarkStart), end(kMarkEnd);
+    Ask(alice_, "Barn owls at night", "The barn owl hunts. An owl in the barn, barn owl!");
+    auto page = Find("\"barn owl\"");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].title_marked, mark + "Barn owls" + end + " at night");
+    EXPECT_EQ(page.hits[0].snippet_marked, "The " + mark + "barn owl" + end +
+                                               " hunts. An owl in the barn, " + mark + "barn owl" +
+                                               end + "!");
+    // With a word beside the phrase, each is a span of its own.
+    page = Find("\"barn owl\" hunts");
+    ASSERT_EQ(page.hits.size(), 1u);
+    EXPECT_EQ(page.hits[0].snippet_marked, "The " + mark + "barn owl" + end + " " + mark + "hunts" +
+                                               end + ". An owl in the barn, " + mark + "barn owl" +
+                                               end + "!");
+}
+
 TEST_P(SearchTest, EditsReplaceTheIndexedText) {
     Hoot hoot = Ask(alice_, "Kestrel hovering", "How do they hold still?");
     Comment comment = CommentOn(hoot, bob_, "Wind speed matching.");

@@ -538,6 +538,32 @@ ALTER TABLE users ADD COLUMN avatar_hash TEXT NOT NULL DEFAULT '';  -- '' when t
 -- (feed_store.cpp), so Hot reads recent hoots instead of all of them.
 CREATE INDEX hoots_points ON hoots((positive - negative + comment_count)) WHERE deleted_at IS NULL;
 )sql"},
+    {10, "rate buckets", R"sql(
+-- Rate-limit token buckets shared by the instances (rate_bucket_store.cpp), keyed
+-- "bucket|client". UNLOGGED: a take writes no WAL and waits for no flush, and a crash that
+-- empties the table only forgives recent clients. Rows idle long enough to be full again are
+-- deleted by the instances now and then; the table holds only recently active clients.
+CREATE UNLOGGED TABLE rate_buckets (
+    key        TEXT PRIMARY KEY,
+    tokens     DOUBLE PRECISION NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
+)sql"},
+    {11, "search reads <", R"sql(
+-- PostgreSQL's text search parser reads `<` followed by a letter as the start of an XML tag, and
+-- drops the tag, and between <script> and </script> (or <style>) everything: a hoot about
+-- `<script>alert(1)</script>` was not found by "alert". The parser is given the text with a
+-- space after every `<`, which it reads as plain punctuation; the words and their positions are
+-- unchanged. search_store.cpp does the same to the terms and to ts_headline's input, and takes
+-- the spaces out of the headline again (search_parser_text and that inverse change together).
+CREATE FUNCTION search_parser_text(content TEXT) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT replace(content, '<', '< ') $$;
+ALTER TABLE search_index DROP COLUMN document;  -- its GIN index goes with it
+ALTER TABLE search_index ADD COLUMN document tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('hoot_english'::regconfig, search_parser_text(title)), 'A') ||
+    setweight(to_tsvector('hoot_english'::regconfig, search_parser_text(body)), 'B')) STORED;
+CREATE INDEX search_index_document ON search_index USING GIN (document);
+)sql"},
 };
 
 }  // namespace

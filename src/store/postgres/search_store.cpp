@@ -3,14 +3,22 @@
 // store/sqlite/search_store.cpp: the same candidates, filters, grouping by hoot and order; change
 // the two together.
 //
+// Every text the parser reads goes through search_parser_text (migration 11: a space after each
+// `<`, so that nothing reads as an XML tag and is dropped), and the headlines come back through
+// FromParserText. A query with a phrase has its marks redone as FTS5 makes them
+// (phrase_marks.hpp), with one more statement.
+//
 // The query is assembled from constant fragments chosen by which filters are present; every
 // value is bound. Each term becomes phraseto_tsquery(term) on the server, so whatever it holds is
 // only text for the parser (a phrase when it has several words), never tsquery syntax. Terms
 // travel as one text[] parameter, so the statement's text depends on the filters only.
 
+#include <cctype>
 #include <string>
+#include <unordered_map>
 
 #include "store/postgres/guard.hpp"
+#include "store/postgres/phrase_marks.hpp"
 #include "store/postgres/stores.hpp"
 
 namespace hoot::store::postgres {
@@ -22,11 +30,13 @@ namespace {
 // `$?` is the text[] parameter.
 constexpr std::string_view kAllTerms =
     "(SELECT string_agg('(' || p::text || ')', ' & ')::tsquery FROM "
-    "(SELECT phraseto_tsquery('hoot_english', t) AS p FROM unnest($?::text[]) t) terms "
+    "(SELECT phraseto_tsquery('hoot_english', search_parser_text(t)) AS p FROM unnest($?::text[]) "
+    "t) terms "
     "WHERE numnode(p) > 0)";
 constexpr std::string_view kAnyTerm =
     "(SELECT string_agg('(' || p::text || ')', ' | ')::tsquery FROM "
-    "(SELECT phraseto_tsquery('hoot_english', t) AS p FROM unnest($?::text[]) t) terms "
+    "(SELECT phraseto_tsquery('hoot_english', search_parser_text(t)) AS p FROM unnest($?::text[]) "
+    "t) terms "
     "WHERE numnode(p) > 0)";
 // Similar titles: any term, each lexeme restricted to weight A (the title), as FTS5's
 // `{title} : (…)`. The printed tsquery quotes every lexeme (inner quotes doubled), so the label
@@ -34,7 +44,8 @@ constexpr std::string_view kAnyTerm =
 constexpr std::string_view kAnyTermInTitle =
     "(SELECT string_agg('(' || regexp_replace(p::text, '''((?:[^'']|'''')*)''', '''\\1'':A', "
     "'g') || ')', ' | ')::tsquery FROM "
-    "(SELECT phraseto_tsquery('hoot_english', t) AS p FROM unnest($?::text[]) t) terms "
+    "(SELECT phraseto_tsquery('hoot_english', search_parser_text(t)) AS p FROM unnest($?::text[]) "
+    "t) terms "
     "WHERE numnode(p) > 0)";
 
 // Ranked: the newest kCandidates matching documents of live threads that pass the filters
@@ -62,8 +73,8 @@ constexpr std::string_view kRankedTail =
     "LIMIT $? OFFSET $?) "
     "SELECT h.id, h.title, h.slug, h.excerpt, h.tags, h.created_at, h.comment_count, "
     "h.positive, h.negative, u.id, u.username, u.display_name, page.doc, s.post_id, "
-    "ts_headline('hoot_english', s.title, q.query, $?), "
-    "ts_headline('hoot_english', s.body, q.query, $?), s.body "
+    "ts_headline('hoot_english', search_parser_text(s.title), q.query, $?), "
+    "ts_headline('hoot_english', search_parser_text(s.body), q.query, $?), s.body "
     "FROM page CROSS JOIN q JOIN hoots h ON h.id = page.hoot_id "
     "JOIN users u ON u.id = h.author_id JOIN search_index s ON s.id = page.doc "
     "ORDER BY page.score DESC, h.id DESC";
@@ -87,6 +98,15 @@ constexpr std::string_view kExcludeFilter =
     " AND h.id NOT IN (SELECT x.id >> 31 FROM search_index x WHERE x.document @@ $?)";
 
 constexpr int kCandidates = 1000;
+
+// The lexemes of each text (space-separated, in order; "" for none), read as the index reads
+// text, for phrase_marks. A hyphenated word's own lexeme is left out: its parts follow it.
+constexpr std::string_view kLexemes =
+    "SELECT (SELECT COALESCE(string_agg(d.lexemes[1], ' ' ORDER BY d.n), '') "
+    "FROM ts_debug('hoot_english', search_parser_text(i.t)) WITH ORDINALITY "
+    "AS d(alias, description, token, dictionaries, dictionary, lexemes, n) "
+    "WHERE d.alias NOT IN ('asciihword', 'hword', 'numhword') AND cardinality(d.lexemes) > 0) "
+    "FROM unnest($1::text[]) WITH ORDINALITY AS i(t, n) ORDER BY i.n";
 
 // ts_headline's options: the marks of domain/search_query.hpp around matched words; the whole
 // title, and from the body a stretch of about as many words as SQLite's snippet (32 tokens).
@@ -204,9 +224,22 @@ SearchHit ReadHit(const Row& row) {
     return hit;
 }
 
+// The inverse of search_parser_text (migration 11), which put a space after every `<`: each
+// "< " loses its space again. The headline keeps the parser's text as it was, marks aside, and a
+// mark never falls between the `<` and its space (both are one token of punctuation).
+std::string FromParserText(std::string_view headline) {
+    std::string out;
+    out.reserve(headline.size());
+    for (std::size_t i = 0; i < headline.size(); ++i) {
+        out += headline[i];
+        if (headline[i] == '<' && i + 1 < headline.size() && headline[i + 1] == ' ') ++i;
+    }
+    return out;
+}
+
 // ts_headline leaves out where it cut the text; SQLite's snippet says so with "…". The headline
-// keeps the text's own words and spaces, so without its marks it is found in the body (when the
-// parser dropped something, such as an HTML-like tag, it is not, and stays as it is).
+// keeps the text's own words and spaces, so without its marks it is found in the body (when it
+// is not, the headline stays as it is).
 std::string WithEllipses(std::string_view headline, std::string_view body) {
     std::string plain;
     for (std::size_t i = 0; i < headline.size();) {
@@ -234,8 +267,61 @@ void MarkHit(const Row& row, SearchHit& hit) {
     hit.match = (doc & 1) != 0                        ? SearchMatch::kUpdate
                 : hit.post.value != hit.hoot.id.value ? SearchMatch::kComment
                                                       : SearchMatch::kHoot;
-    if (hit.match == SearchMatch::kHoot) hit.title_marked = row.Text(14);
-    hit.snippet_marked = WithEllipses(row.TextView(15), row.TextView(16));
+    if (hit.match == SearchMatch::kHoot) hit.title_marked = FromParserText(row.TextView(14));
+    hit.snippet_marked = WithEllipses(FromParserText(row.TextView(15)), row.TextView(16));
+}
+
+// A term may stand for several lexemes (a phrase, a hyphenated word): then ts_headline's marks
+// differ from FTS5's. Single plain words mark alike, and need no second statement.
+bool MayHoldAPhrase(const SearchQuery& query) {
+    if (!query.phrases.empty()) return true;
+    for (const auto& word : query.words)
+        for (char c : word)
+            if (static_cast<unsigned char>(c) < 0x80 &&
+                !std::isalnum(static_cast<unsigned char>(c)))
+                return true;
+    return false;
+}
+
+std::vector<std::string> SplitLexemes(std::string_view joined) {
+    std::vector<std::string> lexemes;
+    while (!joined.empty()) {
+        const auto space = joined.find(' ');
+        if (space != 0) lexemes.emplace_back(joined.substr(0, space));
+        if (space == std::string_view::npos) break;
+        joined.remove_prefix(space + 1);
+    }
+    return lexemes;
+}
+
+// Marks phrases in the hits as FTS5 does (phrase_marks.hpp), with the lexemes of the terms and
+// of the marked words from the server's own parser and dictionary.
+void RemarkPhraseHits(Connection& conn, const SearchQuery& query, std::vector<SearchHit>& hits) {
+    const std::vector<std::string> terms = AllTerms(query);
+    std::vector<std::string> texts = terms;
+    for (const auto& hit : hits) {
+        for (auto& word : MarkedWords(hit.title_marked)) texts.push_back(std::move(word));
+        for (auto& word : MarkedWords(hit.snippet_marked)) texts.push_back(std::move(word));
+    }
+    auto rows = conn.Query(kLexemes, TextArray(texts));
+    std::vector<std::vector<std::string>> term_lexemes;
+    std::unordered_map<std::string, std::string> word_lexeme;
+    for (int i = 0; i < rows.size(); ++i) {
+        auto lexemes = SplitLexemes(rows[i].TextView(0));
+        const auto at = static_cast<std::size_t>(i);
+        if (at < terms.size())
+            term_lexemes.push_back(std::move(lexemes));
+        else
+            word_lexeme.emplace(texts[at], lexemes.empty() ? std::string() : lexemes.front());
+    }
+    auto lexeme_of = [&](std::string_view word) {
+        auto found = word_lexeme.find(std::string(word));
+        return found == word_lexeme.end() ? std::string() : found->second;
+    };
+    for (auto& hit : hits) {
+        hit.title_marked = RemarkPhrases(hit.title_marked, term_lexemes, lexeme_of);
+        hit.snippet_marked = RemarkPhrases(hit.snippet_marked, term_lexemes, lexeme_of);
+    }
 }
 
 }  // namespace
@@ -251,6 +337,8 @@ Result<std::vector<SearchHit>> PgSearchStore::Search(const SearchQuery& query, i
             hits.push_back(ReadHit(row));
             if (query.HasTerms()) MarkHit(row, hits.back());
         }
+        if (query.HasTerms() && !hits.empty() && MayHoldAPhrase(query))
+            RemarkPhraseHits(*conn, query, hits);
         return hits;
     });
 }

@@ -9,6 +9,7 @@
 #include "store/backend.hpp"
 #include "store/postgres/db.hpp"
 #include "store/postgres/import_store.hpp"
+#include "store/postgres/rate_bucket_store.hpp"
 #include "store/postgres/social_store.hpp"
 
 namespace hoot::store::postgres {
@@ -134,6 +135,7 @@ class PostgresBackend final : public Backend {
     service::Stores stores() override;
     std::string_view kind() const override { return "postgres"; }
     std::unique_ptr<store::LiveRelay> RelayLiveEvents(service::LiveHub& hub) override;
+    service::RateBucketStore* SharedRateBuckets() override { return &rate_buckets_; }
     Database& database() { return db_; }
 
   private:
@@ -148,6 +150,7 @@ class PostgresBackend final : public Backend {
     PgSearchStore search_{db_};
     PgImportStore imports_{db_};
     PgAvatarStore avatars_{db_};
+    PgRateBucketStore rate_buckets_{db_};
 };
 
 }  // namespace hoot::store::postgres

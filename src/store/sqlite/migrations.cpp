@@ -447,6 +447,22 @@ ALTER TABLE users ADD COLUMN avatar_hash TEXT NOT NULL DEFAULT '';  -- '' when t
 -- (feed_store.cpp), so Hot reads recent hoots instead of all of them.
 CREATE INDEX hoots_points ON hoots(positive - negative + comment_count) WHERE deleted_at IS NULL;
 )sql"},
+    {10, "rate buckets", R"sql(
+-- Rate-limit buckets shared by the instances of a PostgreSQL deployment. A SQLite site is one
+-- instance and keeps its buckets in memory (http/rate_limit.cpp), so nothing writes this table:
+-- it is here because the two schemas are one schema with the same numbers and tables, so that a
+-- database moves between backends as it is.
+CREATE TABLE rate_buckets (
+    key        TEXT PRIMARY KEY,
+    tokens     REAL NOT NULL,
+    updated_at REAL NOT NULL  -- Unix seconds with their fraction (a bucket refills by the second)
+) STRICT, WITHOUT ROWID;
+)sql"},
+    {11, "search reads <", R"sql(
+-- Nothing to change here: PostgreSQL's text search parser took `<script>` for a tag (its
+-- migration 11); FTS5's unicode61 tokenizer reads `<` as a separator. The number is taken on
+-- both backends, so that a number means one step of one schema.
+)sql"},
 };
 
 }  // namespace
