@@ -54,6 +54,9 @@ constexpr std::string_view kCopiedTables[] = {
 // (SQLite's search_index is an FTS5 index PostgreSQL has no use for), then counted against the
 // source's own, which its triggers kept by the same rules.
 constexpr std::string_view kDerivedTables[] = {"tag_counts", "search_index"};
+// Neither copied nor counted: rate_buckets holds who asked how often in the last minutes
+// (PostgreSQL shares it between instances; SQLite counts in memory and leaves it empty).
+constexpr std::string_view kLeftBehindTables[] = {"rate_buckets"};
 // A fresh server writes only settings (its csrf_secret); a target with nothing else is empty.
 constexpr std::string_view kSettingsTable = "settings";
 
@@ -80,11 +83,14 @@ Result<std::vector<TablePlan>> Plan(sqlite::MigrationSource& source,
     for (auto& table : source.Tables())
         if (table != "schema_migrations") source_tables.insert(table);
     for (auto& table : target.Tables()) target_tables.insert(table);
+    auto known = [](const std::string& table) {
+        return Contains(kCopiedTables, table) || Contains(kDerivedTables, table) ||
+               Contains(kLeftBehindTables, table);
+    };
     for (const auto& table : source_tables)
-        if (!Contains(kCopiedTables, table) && !Contains(kDerivedTables, table))
-            return disagree("table " + table + " is not known to migrate-db");
+        if (!known(table)) return disagree("table " + table + " is not known to migrate-db");
     for (const auto& table : target_tables)
-        if (!Contains(kCopiedTables, table) && !Contains(kDerivedTables, table))
+        if (!known(table))
             return disagree("table " + table + " on PostgreSQL is not known to migrate-db");
 
     std::vector<TablePlan> plan;
