@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "api/json_io.hpp"
@@ -104,9 +105,14 @@ App::App(AppConfig config) {
 App::~App() { Stop(); }
 
 void App::Start() {
+    http::ServerOptions options = impl_->config.server;
+    if (int round_trips = impl_->backend->ConcurrentRoundTrips(); round_trips > 0) {
+        // Threads that mostly wait on the network: as many as the pool has connections.
+        options.offload_reads = true;
+        options.blocking_threads = std::max(options.blocking_threads, round_trips);
+    }
     impl_->server = std::make_unique<http::Server>(
-        impl_->config.server,
-        [this](http::Request& request) { return impl_->pipeline->Handle(request); },
+        options, [this](http::Request& request) { return impl_->pipeline->Handle(request); },
         [](int status, std::string_view message, std::string_view target) {
             // API clients get the JSON envelope even for requests refused before routing.
             if (!target.starts_with("/api/")) return http::Text(status, std::string(message));

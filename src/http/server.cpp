@@ -353,7 +353,7 @@ asio::awaitable<void> Server::Impl::Session(tcp::socket socket) {
         unsigned version = beast_request.version();
         bool keep_alive = beast_request.keep_alive();
         Request request = ToRequest(parser.release(), remote);
-        bool offload = request.method != "GET";
+        bool offload = options.offload_reads || request.method != "GET";
         Response response;
         try {
             if (offload)

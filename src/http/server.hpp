@@ -2,7 +2,8 @@
 // The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one io_context and thread per
 // core, keep-alive, limits on header and body size (431, 413) and on the time a request may take
 // to arrive (slow clients are dropped). Requests that change state run on a small blocking pool
-// (they hash passwords and wait for the database writer); reads run on the I/O thread.
+// (they hash passwords and wait for the database writer); reads run on the I/O thread, unless
+// they wait on a database across the network (`offload_reads`).
 // This is the only translation unit that includes Beast.
 
 #include <chrono>
@@ -20,6 +21,10 @@ struct ServerOptions {
     unsigned short port = 8080;  // 0: pick a free port (tests)
     int io_threads = 0;          // 0: one per core
     int blocking_threads = 2;
+    // Reads run on the blocking pool too: an I/O thread waiting on a database server's round
+    // trips would leave its other connections waiting with it (PostgreSQL; SQLite reads are
+    // local and quick, and cost less run in place).
+    bool offload_reads = false;
     std::size_t max_header_bytes = 16 * 1024;
     std::size_t max_body_bytes = 4 * 1024 * 1024;
     std::chrono::seconds read_timeout{30};  // a whole request, or the wait for the next one

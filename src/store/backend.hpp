@@ -36,6 +36,9 @@ class Backend {
     // Rate-limit buckets every instance on this database shares, or nullptr when one instance
     // is all there can be (SQLite: the limiter counts in memory). Owned by the backend.
     virtual service::RateBucketStore* SharedRateBuckets() { return nullptr; }
+    // How many requests can wait on this database at once when every query is a round trip to
+    // a server (PostgreSQL: its connection pool); 0 when queries run in process (SQLite).
+    virtual int ConcurrentRoundTrips() const { return 0; }
 };
 
 struct DatabaseTarget {

@@ -136,6 +136,7 @@ class PostgresBackend final : public Backend {
     std::string_view kind() const override { return "postgres"; }
     std::unique_ptr<store::LiveRelay> RelayLiveEvents(service::LiveHub& hub) override;
     service::RateBucketStore* SharedRateBuckets() override { return &rate_buckets_; }
+    int ConcurrentRoundTrips() const override { return db_.pool_size(); }
     Database& database() { return db_; }
 
   private:
