@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/log.hpp"
 #include "domain/popularity.hpp"
 #include "store/sqlite/guard.hpp"
 
@@ -13,6 +14,9 @@ namespace hoot::store::sqlite {
 namespace {
 
 enum MapKind : int { kMapUser = 1, kMapPost = 2, kMapReply = 3 };
+
+// The busy timeout every Connection has (db.cpp); the import sets it to 0 for one statement.
+constexpr int kBusyTimeoutMs = 5000;
 
 constexpr std::string_view kFindMapped =
     "SELECT local_id FROM import_map WHERE site = ?1 AND kind = ?2 AND source_id = ?3";
@@ -206,24 +210,15 @@ class SqliteImportSession final : public service::ImportSession {
   public:
     // A big page cache keeps an import of millions of rows from spilling pages to the WAL and
     // reading them back (measured: most of the time of the first version). The pragmas are set
-    // before BEGIN (foreign_keys cannot change inside a transaction) and restored after.
+    // before BEGIN (foreign_keys and the journal mode cannot change inside a transaction) and
+    // restored after.
     SqliteImportSession(Database& db, std::string site, std::int64_t expected_posts)
-        : lease_(db.Write()), pragmas_(*lease_), tx_(*lease_), site_(std::move(site)) {
-        std::int64_t existing = 0;
-        {
-            auto stmt = conn().Prepare(kCountPosts);
-            if (stmt.Step()) {
-                existing = stmt.Int(0);
-                first_new_post_ = stmt.Int(1);
-            }
-        }
-        bool known = false;
-        {
-            auto stmt = conn().Prepare(kSiteKnown);
-            stmt.Bind(1, std::string_view(site_));
-            known = stmt.Step() && stmt.Int(0) != 0;
-        }
-        if (!known && expected_posts >= existing) StartBulk();
+        : lease_(db.Write()),
+          site_(std::move(site)),
+          pragmas_(*lease_, LooksBulk(expected_posts)),
+          tx_(*lease_) {
+        // Decided again inside the transaction: what was read before BEGIN may have changed.
+        if (LooksBulk(expected_posts)) StartBulk();
     }
 
     Result<UserId> PutUser(const service::ImportedUser& user) override {
@@ -558,17 +553,41 @@ class SqliteImportSession final : public service::ImportSession {
         });
     }
 
+    // A first import of a site about as large as the database: nothing of the site to update,
+    // and few rows of others to keep. Reads first_new_post_ as a side effect.
+    bool LooksBulk(std::int64_t expected_posts) {
+        std::int64_t existing = 0;
+        {
+            auto stmt = conn().Prepare(kCountPosts);
+            if (stmt.Step()) {
+                existing = stmt.Int(0);
+                first_new_post_ = stmt.Int(1);
+            }
+        }
+        auto stmt = conn().Prepare(kSiteKnown);
+        stmt.Bind(1, std::string_view(site_));
+        const bool known = stmt.Step() && stmt.Int(0) != 0;
+        return !known && expected_posts >= existing;
+    }
+
     struct ImportPragmas {
         // Foreign keys are not checked row by row during the import (they cost an index lookup
         // per reference, measured): every id the session writes is one it read or made in the
         // same transaction. The store test runs PRAGMA foreign_key_check after each import.
-        explicit ImportPragmas(Connection& conn) : conn_(conn) {
+        ImportPragmas(Connection& conn, bool bulk) : conn_(conn) {
             // Sorts (index builds, ORDER BY) spill to temporary files rather than to memory.
             conn_.ExecScript(
                 "PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF; PRAGMA temp_store = "
                 "FILE;");
+            if (bulk) UseRollbackJournal();
         }
         ~ImportPragmas() {
+            try {
+                if (rollback_journal_) conn_.ExecScript("PRAGMA journal_mode = WAL;");
+            } catch (const std::exception& e) {
+                // The next Database to open the file sets WAL again (db.cpp).
+                log::Warn(std::string("import: cannot return to WAL: ") + e.what());
+            }
             try {
                 conn_.ExecScript(
                     "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON; "
@@ -577,13 +596,34 @@ class SqliteImportSession final : public service::ImportSession {
                 // The connection keeps the larger cache; nothing else depends on it.
             }
         }
+
+        // In WAL mode every page of a bulk import is written twice: to the WAL during the
+        // transaction, then into the database file by the checkpoint. With a rollback journal
+        // the pages an import appends go straight to the file, and the journal only keeps the
+        // few pages that existed before (a rollback truncates the file back and restores them):
+        // the same all-or-nothing import with half the writes. Leaving WAL needs the file to
+        // itself (SQLite refuses while another connection, in this process or another, holds
+        // it open in WAL mode, e.g. a running server): then the import stays in WAL mode.
+        void UseRollbackJournal() {
+            // No waiting: a connection that holds the file is not going to let go of it.
+            sqlite3_busy_timeout(conn_.raw(), 0);
+            try {
+                auto stmt = conn_.Prepare("PRAGMA journal_mode = DELETE");
+                rollback_journal_ = stmt.Step() && stmt.TextView(0) == "delete";
+            } catch (const SqliteError& e) {
+                if (!e.IsBusy()) throw;
+            }
+            sqlite3_busy_timeout(conn_.raw(), kBusyTimeoutMs);
+        }
+
         Connection& conn_;
+        bool rollback_journal_ = false;
     };
 
     Database::WriteLease lease_;
+    std::string site_;
     ImportPragmas pragmas_;
     WriteTx tx_;
-    std::string site_;
     bool bulk_ = false;
     std::int64_t first_new_post_ = 0;  // the largest post id before the import
     std::vector<Deferred> indexes_, triggers_;
