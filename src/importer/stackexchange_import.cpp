@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "domain/slug.hpp"
 #include "domain/validation.hpp"
 #include "importer/html_sanitizer.hpp"
+#include "importer/rows_ahead.hpp"
 #include "importer/se_format.hpp"
 #include "importer/xml_rows.hpp"
 #include "render/html.hpp"
@@ -47,6 +49,29 @@ struct HistoryGroup {
     std::optional<std::string> title, body, tags;
 };
 
+// A row of Posts.xml as the reader thread prepares it (see RowsAhead): its text converted.
+struct PostRow {
+    std::optional<std::int64_t> id, type, parent;
+    std::string excerpt;                        // PostTypeId 4: a tag's excerpt
+    std::optional<service::ImportedPost> post;  // questions and answers, votes not yet placed
+};
+
+// A row of PostHistory.xml, read off the reader thread.
+struct HistoryRow {
+    std::optional<std::int64_t> type, post_source, user;
+    std::string guid, text;  // text: empty when not clean UTF-8
+    std::string close_reason;
+    UnixSeconds at = 0;
+};
+
+// A row of Comments.xml, its links already made.
+struct CommentRow {
+    std::optional<std::int64_t> id, post_source, user;
+    bool readable = false;
+    std::string text, html;
+    UnixSeconds created_at = 0;
+};
+
 // A display name Hoot can hold: valid UTF-8 text of at most kMaxDisplayName code points.
 std::string CleanName(std::string_view name) {
     if (!IsCleanUtf8Text(name)) return "user";
@@ -75,18 +100,22 @@ class Importer {
             !s)
             return s;
         history_expected_ = fs::exists(options_.dump_dir / "PostHistory.xml");
-        if (auto s = ReadFile("Posts.xml", true, [&](auto& r, auto& at) { return OnPost(r, at); });
+        if (auto s = ReadFileAhead(
+                "Posts.xml", true, [&](auto& r, auto&) { return PreparePost(r); },
+                [&](auto& r, auto& at) { return OnPost(r, at); });
             !s)
             return s;
         if (auto s = PlacePendingAnswers(); !s) return s;
         bool had_history = fs::exists(options_.dump_dir / "PostHistory.xml");
-        if (auto s = ReadFile("PostHistory.xml", false,
-                              [&](auto& r, auto& at) { return OnHistory(r, at); });
+        if (auto s = ReadFileAhead(
+                "PostHistory.xml", false, [&](auto& r, auto&) { return PrepareHistory(r); },
+                [&](auto& r, auto& at) { return OnHistory(r, at); });
             !s)
             return s;
         if (auto s = FlushHistory(); !s) return s;
-        if (auto s = ReadFile("Comments.xml", false,
-                              [&](auto& r, auto& at) { return OnComment(r, at); });
+        if (auto s = ReadFileAhead(
+                "Comments.xml", false, [&](auto& r, auto&) { return PrepareComment(r); },
+                [&](auto& r, auto& at) { return OnComment(r, at); });
             !s)
             return s;
         if (auto s = ReportDanglingVotes(); !s) return s;
@@ -106,6 +135,32 @@ class Importer {
   private:
     template <typename OnRow>
     Status ReadFile(const std::string& name, bool required, OnRow&& on_row) {
+        return ReadFileWith(name, required, [&](const fs::path& path) {
+            return ReadRows(path, [&](const Row& row, const RowPosition& at) {
+                if (options_.progress) options_.progress->Row(at.bytes_read);
+                return on_row(row, at);
+            });
+        });
+    }
+
+    // A big file: `prepare` (row → owned value) runs on the reader thread, `consume` here.
+    template <typename Prepare, typename Consume>
+    Status ReadFileAhead(const std::string& name, bool required, Prepare&& prepare,
+                         Consume&& consume) {
+        using Prepared = std::invoke_result_t<Prepare&, const Row&, const RowPosition&>;
+        return ReadFileWith(name, required, [&](const fs::path& path) {
+            return RowsAhead<Prepared>::Read(path, prepare,
+                                             [&](Prepared& value, const RowPosition& at) {
+                                                 if (options_.progress)
+                                                     options_.progress->Row(at.bytes_read);
+                                                 return consume(value, at);
+                                             });
+        });
+    }
+
+    // `read(path)` reads the whole file, or stops at the first failure.
+    template <typename Read>
+    Status ReadFileWith(const std::string& name, bool required, Read&& read) {
         fs::path path = options_.dump_dir / name;
         std::error_code ec;
         auto size = fs::file_size(path, ec);
@@ -119,10 +174,7 @@ class Importer {
         }
         file_ = name;
         if (options_.progress) options_.progress->StartFile(name, static_cast<std::int64_t>(size));
-        ReadOutcome outcome = ReadRows(path, [&](const Row& row, const RowPosition& at) {
-            if (options_.progress) options_.progress->Row(at.bytes_read);
-            return on_row(row, at);
-        });
+        ReadOutcome outcome = read(path);
         if (options_.progress) options_.progress->EndFile();
         if (failure_) return std::move(*failure_);
         if (!outcome.ok)
@@ -149,7 +201,7 @@ class Importer {
 
     void Count(const char* kind, std::int64_t n = 1) { report_.imported[kind] += n; }
 
-    std::optional<std::int64_t> IdOf(const Row& row, const char* attribute) {
+    static std::optional<std::int64_t> IdOf(const Row& row, const char* attribute) {
         const char* value = row.Find(attribute);
         if (!value) return std::nullopt;
         return ParseSeId(value);
@@ -175,7 +227,8 @@ class Importer {
         return Placeholder();
     }
 
-    std::string NameOf(std::optional<std::int64_t> source_user, std::string_view display_name) {
+    std::string NameOf(std::optional<std::int64_t> source_user,
+                       std::string_view display_name) const {
         if (source_user) {
             auto it = users_.find(*source_user);
             if (it != users_.end()) return it->second.name;
@@ -225,15 +278,21 @@ class Importer {
         return true;
     }
 
-    service::ImportedPost PostFrom(const Row& row, std::int64_t id, bool is_question) {
+    // On the reader thread: reads users_ and the flags set before Posts.xml, changes nothing.
+    PostRow PreparePost(const Row& row) const {
+        PostRow out{IdOf(row, "Id"), IdOf(row, "PostTypeId"), IdOf(row, "ParentId"), {}, {}};
+        if (!out.id || !out.type) return out;
+        if (*out.type == 4)
+            out.excerpt = FoldWhitespace(HtmlToText(row.Get("Body")));
+        else if (*out.type == 1 || *out.type == 2)
+            out.post = PostFrom(row, *out.id, *out.type == 1);
+        return out;
+    }
+
+    service::ImportedPost PostFrom(const Row& row, std::int64_t id, bool is_question) const {
         service::ImportedPost post;
         post.write_first_revision = !history_expected_;
         post.has_votes = has_votes_;
-        if (auto it = votes_.find(id); it != votes_.end()) {
-            post.up_votes = it->second.up;
-            post.down_votes = it->second.down;
-            it->second.first_line = 0;  // placed
-        }
         post.source_id = id;
         post.is_question = is_question;
         std::string_view body = row.Get("Body");
@@ -276,29 +335,31 @@ class Importer {
         return true;
     }
 
-    bool OnPost(const Row& row, const RowPosition& at) {
-        auto id = IdOf(row, "Id");
-        auto type = IdOf(row, "PostTypeId");
-        if (!id || !type) {
+    bool OnPost(PostRow& row, const RowPosition& at) {
+        if (!row.id || !row.type) {
             Skip(at.line, "post row without a valid Id or PostTypeId");
             return true;
         }
-        if (*type == 4) {  // a tag's excerpt, shown with the tag (Tags.xml names it)
-            excerpts_[*id] = FoldWhitespace(HtmlToText(row.Get("Body")));
+        if (*row.type == 4) {  // a tag's excerpt, shown with the tag (Tags.xml names it)
+            excerpts_[*row.id] = std::move(row.excerpt);
             return true;
         }
-        if (*type != 1 && *type != 2) {
-            other_posts_.insert(*id);
+        if (!row.post) {
+            other_posts_.insert(*row.id);
             ++report_.skipped["Posts.xml: tag wikis and other non-Q&A posts (not imported)"];
             return true;
         }
-        auto post = PostFrom(row, *id, *type == 1);
-        if (*type == 2) {
-            auto parent = IdOf(row, "ParentId");
-            auto it = parent ? posts_.find(*parent) : posts_.end();
+        service::ImportedPost& post = *row.post;
+        if (auto it = votes_.find(*row.id); it != votes_.end()) {
+            post.up_votes = it->second.up;
+            post.down_votes = it->second.down;
+            it->second.first_line = 0;  // placed
+        }
+        if (*row.type == 2) {
+            auto it = row.parent ? posts_.find(*row.parent) : posts_.end();
             if (it == posts_.end() || !it->second.is_question) {
                 // The question may come later in the file; placed after the whole file is read.
-                pending_.push_back({std::move(post), parent.value_or(0), at.line});
+                pending_.push_back({std::move(post), row.parent.value_or(0), at.line});
                 return true;
             }
             post.hoot = it->second.hoot;
@@ -321,57 +382,64 @@ class Importer {
         return OkStatus();
     }
 
-    bool OnHistory(const Row& row, const RowPosition& at) {
-        auto type = IdOf(row, "PostHistoryTypeId");
-        auto post_source = IdOf(row, "PostId");
-        if (!type || !post_source) {
+    static HistoryRow PrepareHistory(const Row& row) {
+        HistoryRow out{IdOf(row, "PostHistoryTypeId"),
+                       IdOf(row, "PostId"),
+                       IdOf(row, "UserId"),
+                       std::string(row.Get("RevisionGUID")),
+                       std::string(row.Get("Text")),
+                       {},
+                       ParseSeDate(row.Get("CreationDate")).value_or(0)};
+        if (!IsCleanUtf8Text(out.text)) out.text.clear();
+        if (out.type == 10) out.close_reason = CloseReasonName(row.Get("Comment"));
+        return out;
+    }
+
+    bool OnHistory(HistoryRow& row, const RowPosition& at) {
+        if (!row.type || !row.post_source) {
             Skip(at.line, "history row without a valid PostId or PostHistoryTypeId");
             return true;
         }
-        std::string_view guid = row.Get("RevisionGUID");
-        if (*type >= 1 && *type <= 9) {
-            if (group_ && (group_->guid != guid || group_->post_source != *post_source)) {
+        const std::int64_t type = *row.type;
+        if (type >= 1 && type <= 9) {
+            if (group_ && (group_->guid != row.guid || group_->post_source != *row.post_source)) {
                 if (!FlushGroup()) return false;
             }
             if (!group_) {
                 group_.emplace();
-                group_->guid = std::string(guid);
-                group_->post_source = *post_source;
+                group_->guid = std::move(row.guid);
+                group_->post_source = *row.post_source;
                 group_->line = at.line;
-                group_->at = ParseSeDate(row.Get("CreationDate")).value_or(0);
-                group_->user = IdOf(row, "UserId");
+                group_->at = row.at;
+                group_->user = row.user;
             }
-            std::string text(row.Get("Text"));
-            if (!IsCleanUtf8Text(text)) text.clear();
-            switch ((*type - 1) % 3) {
+            switch ((type - 1) % 3) {
                 case 0:
-                    group_->title = FoldWhitespace(text);
+                    group_->title = FoldWhitespace(row.text);
                     break;
                 case 1:
-                    group_->body = std::move(text);
+                    group_->body = std::move(row.text);
                     break;
                 default:
-                    group_->tags = std::move(text);
+                    group_->tags = std::move(row.text);
                     break;
             }
             return true;
         }
-        if (*type != 10 && *type != 11 && *type != 14 && *type != 15) return true;
-        auto it = posts_.find(*post_source);
+        if (type != 10 && type != 11 && type != 14 && type != 15) return true;
+        auto it = posts_.find(*row.post_source);
         if (it == posts_.end()) {
             Skip(at.line, "close or lock of a post not in the dump");
             return true;
         }
         if (!it->second.is_question) return true;
-        UnixSeconds when = ParseSeDate(row.Get("CreationDate")).value_or(0);
-        if (*type == 10) {
+        if (type == 10) {
             Count("closed");
-            return Check(
-                session_.SetClosed(it->second.id, when, CloseReasonName(row.Get("Comment"))));
+            return Check(session_.SetClosed(it->second.id, row.at, row.close_reason));
         }
-        if (*type == 11) return Check(session_.SetClosed(it->second.id, 0, ""));
-        if (*type == 14) Count("locked");
-        return Check(session_.SetLocked(it->second.id, *type == 14));
+        if (type == 11) return Check(session_.SetClosed(it->second.id, 0, ""));
+        if (type == 14) Count("locked");
+        return Check(session_.SetLocked(it->second.id, type == 14));
     }
 
     // Writes the buffered revision as the post's next one, on top of the one before it.
@@ -421,36 +489,50 @@ class Importer {
         return OkStatus();
     }
 
-    bool OnComment(const Row& row, const RowPosition& at) {
-        auto id = IdOf(row, "Id");
-        auto post_source = IdOf(row, "PostId");
-        if (!id || !post_source) {
+    static CommentRow PrepareComment(const Row& row) {
+        CommentRow out{IdOf(row, "Id"),
+                       IdOf(row, "PostId"),
+                       IdOf(row, "UserId"),
+                       false,
+                       {},
+                       {},
+                       ParseSeDate(row.Get("CreationDate")).value_or(0)};
+        std::string_view text = row.Get("Text");
+        out.readable = !text.empty() && IsCleanUtf8Text(text);
+        if (out.readable) {
+            out.text = std::string(text);
+            out.html = render::LinkifyPlainText(text).str();
+        }
+        return out;
+    }
+
+    bool OnComment(CommentRow& row, const RowPosition& at) {
+        if (!row.id || !row.post_source) {
             Skip(at.line, "comment row without a valid Id or PostId");
             return true;
         }
-        auto it = posts_.find(*post_source);
+        auto it = posts_.find(*row.post_source);
         if (it == posts_.end()) {
-            if (other_posts_.contains(*post_source)) {
+            if (other_posts_.contains(*row.post_source)) {
                 ++report_.skipped["Comments.xml: comments on tag wikis (not imported)"];
                 return true;
             }
             Skip(at.line, "comment on a post not in the dump");
             return true;
         }
-        std::string_view text = row.Get("Text");
-        if (text.empty() || !IsCleanUtf8Text(text)) {
+        if (!row.readable) {
             Skip(at.line, "comment without readable text");
             return true;
         }
         service::ImportedReply reply;
-        reply.source_id = *id;
+        reply.source_id = *row.id;
         reply.post = it->second.id;
-        auto author = AuthorOf(IdOf(row, "UserId"), at.line, "comment");
+        auto author = AuthorOf(row.user, at.line, "comment");
         if (!author) return false;
         reply.author = *author;
-        reply.body = std::string(text);
-        reply.body_html = render::LinkifyPlainText(text).str();
-        reply.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
+        reply.body = std::move(row.text);
+        reply.body_html = std::move(row.html);
+        reply.created_at = row.created_at;
         if (!Check(session_.PutReply(reply))) return false;
         Count("replies");
         return true;
