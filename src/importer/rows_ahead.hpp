@@ -11,6 +11,8 @@
 // An exception thrown by `prepare` is rethrown on the calling thread; one thrown by `consume`
 // stops the reader before it leaves.
 
+#include <pthread.h>
+
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -37,6 +39,8 @@ class RowsAhead {
         RowsAhead queue;
         ReadOutcome outcome;
         std::thread reader([&] {
+            // Named for top and perf, which otherwise show both threads as "hoot".
+            pthread_setname_np(pthread_self(), "hoot-rows-ahead");
             try {
                 std::vector<Item> batch;
                 batch.reserve(kBatch);

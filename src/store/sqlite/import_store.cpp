@@ -151,6 +151,15 @@ constexpr std::string_view kIndexNewPosts =
     "FROM hoots WHERE id > ?1 AND deleted_at IS NULL UNION ALL "
     "SELECT hoot_id * 2147483648 + 2 * id, '', IIF(body_text <> '', body_text, body_source), id "
     "FROM comments WHERE id > ?1 AND deleted_at IS NULL) ORDER BY 1";
+// FTS5 writes its pending terms out as a new segment whenever they pass `hashsize` bytes (1 MB by
+// default), and merges segments as they pile up: filling the index with a million posts wrote
+// hundreds of segments and merged them level by level. A 32 MB buffer while the bulk rows go in
+// (measured on 300,000 synthetic posts: 25% less CPU with 64 MB) costs that much memory for the
+// statement's length; the default is set back after it.
+constexpr std::string_view kBulkSearchBuffer =
+    "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 33554432)";
+constexpr std::string_view kDefaultSearchBuffer =
+    "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 1048576)";
 // In a bulk import every post, user and tag use is new and nothing of it is deleted, so the counts
 // below need no deleted_at test: they are read from the indexes alone, never from the rows (the
 // general recounts and a tag count joined to hoots read every post's row: 28 CPU seconds of a
@@ -474,7 +483,9 @@ class SqliteImportSession final : public service::ImportSession {
     // so every post of it has an id above first_new_post_), then restores the triggers.
     void EndBulk() {
         for (const auto& index : indexes_) conn().ExecScript(index.sql.c_str());
+        conn().Prepare(kBulkSearchBuffer).Exec();
         conn().Prepare(kIndexNewPosts).Bind(1, first_new_post_).Exec();
+        conn().Prepare(kDefaultSearchBuffer).Exec();
         conn().Prepare(kCountNewTags).Bind(1, first_new_post_).Exec();
         for (const auto& trigger : triggers_) conn().ExecScript(trigger.sql.c_str());
         bulk_ = false;
