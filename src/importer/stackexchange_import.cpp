@@ -56,6 +56,10 @@ struct PostRow {
     std::optional<service::ImportedPost> post;  // questions and answers, votes not yet placed
 };
 
+struct VoteRow {
+    std::optional<std::int64_t> type, post_source;
+};
+
 // A row of PostHistory.xml, read off the reader thread.
 struct HistoryRow {
     std::optional<std::int64_t> type, post_source, user;
@@ -91,12 +95,16 @@ class Importer {
         : session_(session), options_(options) {}
 
     Status Run() {
-        if (auto s = ReadFile("Users.xml", false, [&](auto& r, auto& at) { return OnUser(r, at); });
+        if (auto s = ReadFileAhead(
+                "Users.xml", false, [&](auto& r, auto&) { return PrepareUser(r); },
+                [&](auto& r, auto& at) { return OnUser(r, at); });
             !s)
             return s;
         // Votes first, counted per post in memory, so each post is written once with its votes.
         has_votes_ = fs::exists(options_.dump_dir / "Votes.xml");
-        if (auto s = ReadFile("Votes.xml", false, [&](auto& r, auto& at) { return OnVote(r, at); });
+        if (auto s = ReadFileAhead(
+                "Votes.xml", false, [&](auto& r, auto&) { return PrepareVote(r); },
+                [&](auto& r, auto& at) { return OnVote(r, at); });
             !s)
             return s;
         history_expected_ = fs::exists(options_.dump_dir / "PostHistory.xml");
@@ -237,13 +245,10 @@ class Importer {
         return source_user ? "user" + std::to_string(*source_user) : "deleted user";
     }
 
-    bool OnUser(const Row& row, const RowPosition& at) {
-        users_file_present_ = true;
+    // On the reader thread; nullopt for a row without a valid Id.
+    std::optional<service::ImportedUser> PrepareUser(const Row& row) const {
         auto id = IdOf(row, "Id");
-        if (!id) {
-            Skip(at.line, "user row without a valid Id");
-            return true;
-        }
+        if (!id) return std::nullopt;
         service::ImportedUser user;
         user.source_id = *id;
         user.username = std::to_string(*id) + "@" + options_.site;
@@ -271,9 +276,18 @@ class Importer {
         }
         user.bio_html = SanitizeHtml(about + extra);
         user.bio_source = HtmlToText(user.bio_html);
-        auto local = session_.PutUser(user);
+        return user;
+    }
+
+    bool OnUser(const std::optional<service::ImportedUser>& user, const RowPosition& at) {
+        users_file_present_ = true;
+        if (!user) {
+            Skip(at.line, "user row without a valid Id");
+            return true;
+        }
+        auto local = session_.PutUser(*user);
         if (!Check(local)) return false;
-        users_[*id] = {*local, user.display_name};
+        users_[user->source_id] = {*local, user->display_name};
         Count("users");
         return true;
     }
@@ -538,13 +552,17 @@ class Importer {
         return true;
     }
 
-    bool OnVote(const Row& row, const RowPosition& at) {
-        auto type = IdOf(row, "VoteTypeId");
+    static VoteRow PrepareVote(const Row& row) {
+        return {IdOf(row, "VoteTypeId"), IdOf(row, "PostId")};
+    }
+
+    bool OnVote(const VoteRow& row, const RowPosition& at) {
+        const auto& type = row.type;
         if (!type || (*type != 2 && *type != 3)) {
             ++report_.skipped["Votes.xml: votes other than up and down (not imported)"];
             return true;
         }
-        auto post_source = IdOf(row, "PostId");
+        const auto& post_source = row.post_source;
         if (!post_source) {
             Skip(at.line, "vote without a valid PostId");
             return true;
