@@ -34,6 +34,22 @@ struct KnownPost {
     bool is_question = false;
 };
 
+// A post PostHistory names, before Posts.xml is read.
+struct HistoryPost {
+    PostId id;  // reserved
+    int revisions = 0;
+    std::int64_t line = 0;  // of its first revision in PostHistory.xml
+    bool titled = false;    // a revision has a title or tags
+    bool placed = false;    // Posts.xml has it
+};
+
+// A close, reopen, lock or unlock (PostHistoryTypeId 10, 11, 14, 15).
+struct PostState {
+    std::int64_t type = 0, post_source = 0, line = 0;
+    UnixSeconds at = 0;
+    std::string close_reason;
+};
+
 struct Votes {
     std::int64_t up = 0, down = 0;
     std::int64_t first_line = 0;  // in Votes.xml, to report a vote on a post not in the dump
@@ -107,20 +123,24 @@ class Importer {
                 [&](auto& r, auto& at) { return OnVote(r, at); });
             !s)
             return s;
+        // History before the posts, so that each post is written once, with the text of its
+        // latest revision (read after them, every post's row was written a second time).
         history_expected_ = fs::exists(options_.dump_dir / "PostHistory.xml");
-        if (auto s = ReadFileAhead(
-                "Posts.xml", true, [&](auto& r, auto&) { return PreparePost(r); },
-                [&](auto& r, auto& at) { return OnPost(r, at); });
-            !s)
-            return s;
-        if (auto s = PlacePendingAnswers(); !s) return s;
-        bool had_history = fs::exists(options_.dump_dir / "PostHistory.xml");
+        if (history_expected_ && !fs::exists(options_.dump_dir / "Posts.xml"))
+            return MissingPosts();
         if (auto s = ReadFileAhead(
                 "PostHistory.xml", false, [&](auto& r, auto&) { return PrepareHistory(r); },
                 [&](auto& r, auto& at) { return OnHistory(r, at); });
             !s)
             return s;
         if (auto s = FlushHistory(); !s) return s;
+        if (auto s = ReadFileAhead(
+                "Posts.xml", true, [&](auto& r, auto&) { return PreparePost(r); },
+                [&](auto& r, auto& at) { return OnPost(r, at); });
+            !s)
+            return s;
+        if (auto s = PlacePendingAnswers(); !s) return s;
+        if (auto s = SettleHistory(); !s) return s;
         if (auto s = ReadFileAhead(
                 "Comments.xml", false, [&](auto& r, auto&) { return PrepareComment(r); },
                 [&](auto& r, auto& at) { return OnComment(r, at); });
@@ -134,7 +154,7 @@ class Importer {
         if (auto s = ReadFile("Tags.xml", false, [&](auto& r, auto& at) { return OnTag(r, at); });
             !s)
             return s;
-        if (auto s = session_.Finish(had_history); !s) return s;
+        if (auto s = session_.Finish(); !s) return s;
         return session_.Commit();
     }
 
@@ -173,10 +193,7 @@ class Importer {
         std::error_code ec;
         auto size = fs::file_size(path, ec);
         if (ec) {
-            if (required)
-                return Error::Make(Errc::kNotFound, name + " is missing from " +
-                                                        options_.dump_dir.string() +
-                                                        ": a dump needs at least its posts");
+            if (required) return MissingPosts();
             report_.missing_files.push_back(name);
             return OkStatus();
         }
@@ -191,6 +208,12 @@ class Importer {
                                                         " (nothing was imported)");
         if (name == "Posts.xml") report_.posts_read = outcome.rows;
         return OkStatus();
+    }
+
+    Error MissingPosts() const {
+        return Error::Make(Errc::kNotFound, "Posts.xml is missing from " +
+                                                options_.dump_dir.string() +
+                                                ": a dump needs at least its posts");
     }
 
     // Stops the reading with a store error (the transaction will roll back).
@@ -341,8 +364,17 @@ class Importer {
         auto author = AuthorOf(post.author_source_id, line, "post");
         if (!author) return false;
         post.author = *author;
+        auto history = history_.find(post.source_id);
+        if (history != history_.end()) {
+            post.reserved = history->second.id;
+            post.latest_revision = history->second.revisions;
+        }
         auto id = session_.PutPost(post);
         if (!Check(id)) return false;
+        if (history != history_.end()) {
+            history->second.placed = true;
+            if (!post.is_question && history->second.titled && !UntitleRevisions(*id)) return false;
+        }
         posts_[post.source_id] = {*id, post.is_question ? HootId(id->value) : post.hoot,
                                   post.is_question};
         Count(post.is_question ? "questions" : "answers");
@@ -441,36 +473,84 @@ class Importer {
             return true;
         }
         if (type != 10 && type != 11 && type != 14 && type != 15) return true;
-        auto it = posts_.find(*row.post_source);
+        // Closing and locking change the post's row: applied once the posts are written.
+        states_.push_back({type, *row.post_source, at.line, row.at, std::move(row.close_reason)});
+        return true;
+    }
+
+    bool ApplyState(const PostState& state) {
+        auto it = posts_.find(state.post_source);
         if (it == posts_.end()) {
-            Skip(at.line, "close or lock of a post not in the dump");
+            Skip(state.line, "close or lock of a post not in the dump");
             return true;
         }
         if (!it->second.is_question) return true;
-        if (type == 10) {
+        if (state.type == 10) {
             Count("closed");
-            return Check(session_.SetClosed(it->second.id, row.at, row.close_reason));
+            return Check(session_.SetClosed(it->second.id, state.at, state.close_reason));
         }
-        if (type == 11) return Check(session_.SetClosed(it->second.id, 0, ""));
-        if (type == 14) Count("locked");
-        return Check(session_.SetLocked(it->second.id, type == 14));
+        if (state.type == 11) return Check(session_.SetClosed(it->second.id, 0, ""));
+        if (state.type == 14) Count("locked");
+        return Check(session_.SetLocked(it->second.id, state.type == 14));
     }
 
-    // Writes the buffered revision as the post's next one, on top of the one before it.
+    // After the posts: closes and locks applied, and the history of posts Posts.xml does not
+    // have (deleted posts, tag wikis) reported and removed.
+    Status SettleHistory() {
+        file_ = "PostHistory.xml";
+        for (const auto& state : states_)
+            if (!ApplyState(state)) return std::move(*failure_);
+        states_.clear();
+        std::vector<std::pair<std::int64_t, const HistoryPost*>> unplaced;  // source id, post
+        for (const auto& [source, post] : history_)
+            if (!post.placed) unplaced.emplace_back(source, &post);
+        std::sort(unplaced.begin(), unplaced.end(),
+                  [](const auto& a, const auto& b) { return a.second->line < b.second->line; });
+        const std::string reason = "edit of a post not in the dump";
+        for (const auto& [source, post] : unplaced) {
+            report_.imported["revisions"] -= post->revisions;
+            if (other_posts_.contains(source)) {
+                report_.skipped["PostHistory.xml: edits of tag wikis (not imported)"] +=
+                    post->revisions;
+            } else {
+                Skip(post->line, reason);
+                report_.skipped[file_ + ": " + reason] += post->revisions - 1;
+            }
+            if (auto s = session_.DropPost(post->id); !s) return s;
+        }
+        if (report_.imported["revisions"] == 0) report_.imported.erase("revisions");
+        history_.clear();
+        return OkStatus();
+    }
+
+    // History may give an answer a title or tags (a question merged into another); answers
+    // have neither, as when history was read after the posts.
+    bool UntitleRevisions(PostId post) {
+        for (int number = 1;; ++number) {
+            auto revision = session_.RevisionAt(post, number);
+            if (!Check(revision)) return false;
+            if (!*revision) return true;
+            if ((*revision)->title.empty() && (*revision)->tags.empty()) continue;
+            (*revision)->title.clear();
+            (*revision)->tags.clear();
+            if (!Check(session_.PutRevision(**revision))) return false;
+        }
+    }
+
+    // Writes the buffered revision as the post's next one, on top of the one before it. The
+    // post is not written yet (history comes first): its id is reserved on its first revision.
     bool FlushGroup() {
         HistoryGroup group = std::move(*group_);
         group_.reset();
-        auto it = posts_.find(group.post_source);
-        if (it == posts_.end()) {
-            if (other_posts_.contains(group.post_source)) {
-                ++report_.skipped["PostHistory.xml: edits of tag wikis (not imported)"];
-                return true;
-            }
-            Skip(group.line, "edit of a post not in the dump");
-            return true;
+        auto [it, first] = history_.try_emplace(group.post_source);
+        HistoryPost& post = it->second;
+        if (first) {
+            auto id = session_.ReservePost(group.post_source);
+            if (!Check(id)) return false;
+            post.id = *id;
+            post.line = group.line;
         }
-        const KnownPost& post = it->second;
-        int number = ++revision_numbers_[post.id.value];
+        int number = ++post.revisions;
         // Revision 1 holds the post as it is now until history replaces it: a first revision
         // that lacks a part (a migrated post) keeps that part.
         auto base = session_.RevisionAt(post.id, number == 1 ? 1 : number - 1);
@@ -484,15 +564,14 @@ class Importer {
         if (!author) return false;
         revision.author = *author;
         if (group.body) revision.body_source = std::move(*group.body);
-        if (post.is_question) {
-            if (group.title) revision.title = std::move(*group.title);
-            if (group.tags) {
-                std::string joined;
-                for (const auto& tag : ParseSeTags(*group.tags))
-                    joined += (joined.empty() ? "" : " ") + tag;
-                revision.tags = std::move(joined);
-            }
+        if (group.title) revision.title = std::move(*group.title);
+        if (group.tags) {
+            std::string joined;
+            for (const auto& tag : ParseSeTags(*group.tags))
+                joined += (joined.empty() ? "" : " ") + tag;
+            revision.tags = std::move(joined);
         }
+        post.titled |= group.title || group.tags;
         Count("revisions");
         return Check(session_.PutRevision(revision));
     }
@@ -648,8 +727,9 @@ class Importer {
     std::unordered_map<std::int64_t, KnownUser> users_;
     std::unordered_map<std::int64_t, KnownPost> posts_;
     std::unordered_map<std::int64_t, std::string> excerpts_;
-    std::unordered_set<std::int64_t> other_posts_;  // tag wikis and the like: not imported
-    std::unordered_map<std::int64_t, int> revision_numbers_;
+    std::unordered_set<std::int64_t> other_posts_;           // tag wikis and the like: not imported
+    std::unordered_map<std::int64_t, HistoryPost> history_;  // by source id, until settled
+    std::vector<PostState> states_;
     std::unordered_map<std::int64_t, Votes> votes_;
     std::vector<PendingAnswer> pending_;
     std::optional<HistoryGroup> group_;

@@ -36,22 +36,37 @@ constexpr std::string_view kPutImportedUser =
     "website = ?5, reputation = ?6";
 
 constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (?)";
+// A reserved post is a comment (kind 2) until PutPost says it is a hoot.
+constexpr std::string_view kSetPostKind = "UPDATE posts SET kind = ?2 WHERE id = ?1";
+// A reserved post that Posts.xml did not have: only while no hoot or comment row is its.
+constexpr std::string_view kDropReservedRevisions =
+    "DELETE FROM revisions WHERE post_id = ?1 AND NOT EXISTS (SELECT 1 FROM hoots WHERE id = ?1) "
+    "AND NOT EXISTS (SELECT 1 FROM comments WHERE id = ?1)";
+constexpr std::string_view kDropReservedPost =
+    "DELETE FROM posts WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM hoots WHERE id = ?1) "
+    "AND NOT EXISTS (SELECT 1 FROM comments WHERE id = ?1)";
+constexpr std::string_view kRevisionBody =
+    "SELECT body_source FROM revisions WHERE post_id = ? AND number = ?";
+// The revision number is left as it is when PutPost is given none (?12 or ?9 NULL).
 constexpr std::string_view kInsertHoot =
     "INSERT INTO hoots(id, author_id, title, slug, body_source, body_html, body_text, excerpt, "
-    "tags, created_at, updated_at, positive, negative) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "tags, created_at, updated_at, positive, negative, revision) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateHoot =
     "UPDATE hoots SET author_id = ?2, title = ?3, slug = ?4, body_source = ?5, body_html = ?6, "
-    "body_text = ?7, excerpt = ?8, tags = ?9, created_at = ?10, updated_at = ?11 WHERE id = ?1";
+    "body_text = ?7, excerpt = ?8, tags = ?9, created_at = ?10, updated_at = ?11, "
+    "revision = COALESCE(?12, revision) WHERE id = ?1";
 constexpr std::string_view kDropHootTags = "DELETE FROM hoot_tags WHERE hoot_id = ?";
 constexpr std::string_view kInsertHootTag =
     "INSERT OR IGNORE INTO hoot_tags(hoot_id, tag) VALUES (?, ?)";
 constexpr std::string_view kInsertComment =
     "INSERT INTO comments(id, hoot_id, author_id, body_source, body_html, body_text, created_at, "
-    "updated_at, positive, negative, best_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "updated_at, positive, negative, best_score, revision) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateComment =
     "UPDATE comments SET hoot_id = ?2, author_id = ?3, body_source = ?4, body_html = ?5, "
-    "body_text = ?6, created_at = ?7, updated_at = ?8 WHERE id = ?1";
+    "body_text = ?6, created_at = ?7, updated_at = ?8, revision = COALESCE(?9, revision) "
+    "WHERE id = ?1";
 constexpr std::string_view kPutImportedPost =
     "INSERT INTO imported_posts(post_id, site, source_id, license, author_name, author_source_id, "
     "accepted_source_id, closed_at, up_votes, down_votes) "
@@ -109,19 +124,6 @@ constexpr std::string_view kFirstRevisionOfComments =
     "SELECT c.id, 1, c.author_id, c.created_at, c.body_source "
     "FROM imported_posts i CROSS JOIN comments c ON c.id = i.post_id WHERE i.site = ?1 "
     "AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = i.post_id)";
-// Each post of the site with its latest revision, walked in post order and updated one row at a
-// time: one UPDATE … FROM (… GROUP BY) materialised the whole join in memory (3.1 GB at a
-// million posts).
-constexpr std::string_view kLatestRevisions =
-    "SELECT i.post_id, p.kind, (SELECT MAX(r.number) FROM revisions r WHERE r.post_id = i.post_id) "
-    "FROM imported_posts i JOIN posts p ON p.id = i.post_id WHERE i.site = ?1 ORDER BY i.post_id";
-constexpr std::string_view kFollowHistoryHoot =
-    "UPDATE hoots SET revision = ?2, body_source = (SELECT body_source FROM revisions "
-    "WHERE post_id = ?1 AND number = ?2) WHERE id = ?1";
-constexpr std::string_view kFollowHistoryComment =
-    "UPDATE comments SET revision = ?2, body_source = (SELECT body_source FROM revisions "
-    "WHERE post_id = ?1 AND number = ?2) WHERE id = ?1";
-
 // A bulk import (the first import of a site about as large as the database): the secondary
 // indexes of the tables it fills, and the triggers that keep the search index and the tag counts
 // in step row by row, are dropped inside the import's transaction and made again at its end, so
@@ -286,11 +288,20 @@ class SqliteImportSession final : public service::ImportSession {
         return Attempt<PostId>([&] {
             auto id = Mapped(kMapPost, post.source_id);
             const bool is_new = !id;
-            if (is_new) {
+            if (is_new && post.reserved.valid()) {
+                id = post.reserved.value;
+                if (post.is_question) conn().Prepare(kSetPostKind).BindAll(*id, 1).Exec();
+                Map(kMapPost, post.source_id, *id);
+            } else if (is_new) {
                 conn().Prepare(kInsertPost).Bind(1, post.is_question ? 1 : 2).Exec();
                 id = conn().LastInsertId();
                 Map(kMapPost, post.source_id, *id);
             }
+            // History was written first: the post's current text is its latest revision's.
+            std::string latest;
+            const bool from_history =
+                post.latest_revision > 0 && RevisionBody(*id, post.latest_revision, latest);
+            const std::string& body_source = from_history ? latest : post.body_source;
             std::string tags = JoinTags(post.tags);
             if (!is_new && post.has_votes) Revote(*id, post);
             if (post.is_question) {
@@ -299,14 +310,21 @@ class SqliteImportSession final : public service::ImportSession {
                     .Bind(2, post.author.value)
                     .BindStatic(3, post.title)
                     .BindStatic(4, post.slug)
-                    .BindStatic(5, post.body_source)
+                    .BindStatic(5, body_source)
                     .BindStatic(6, post.body_html)
                     .BindStatic(7, post.body_text)
                     .BindStatic(8, post.excerpt)
                     .BindStatic(9, tags)
                     .Bind(10, post.created_at)
                     .Bind(11, post.updated_at);
-                if (is_new) write.Bind(12, post.up_votes).Bind(13, post.down_votes);
+                if (is_new) {
+                    write.Bind(12, post.up_votes).Bind(13, post.down_votes);
+                    write.Bind(14, from_history ? post.latest_revision : 1);
+                } else if (from_history) {
+                    write.Bind(12, post.latest_revision);
+                } else {
+                    write.BindNull(12);
+                }
                 write.Exec();
                 if (!is_new) conn().Prepare(kDropHootTags).Bind(1, *id).Exec();
                 for (const auto& tag : post.tags)
@@ -316,7 +334,7 @@ class SqliteImportSession final : public service::ImportSession {
                 write.Bind(1, *id)
                     .Bind(2, post.hoot.value)
                     .Bind(3, post.author.value)
-                    .BindStatic(4, post.body_source)
+                    .BindStatic(4, body_source)
                     .BindStatic(5, post.body_html)
                     .BindStatic(6, post.body_text)
                     .Bind(7, post.created_at)
@@ -324,7 +342,12 @@ class SqliteImportSession final : public service::ImportSession {
                 if (is_new)
                     write.Bind(9, post.up_votes)
                         .Bind(10, post.down_votes)
-                        .Bind(11, BestScore(ReactionTally{post.up_votes, post.down_votes}));
+                        .Bind(11, BestScore(ReactionTally{post.up_votes, post.down_votes}))
+                        .Bind(12, from_history ? post.latest_revision : 1);
+                else if (from_history)
+                    write.Bind(9, post.latest_revision);
+                else
+                    write.BindNull(9);
                 write.Exec();
             }
             auto put = conn().Prepare(kPutImportedPost);
@@ -353,6 +376,22 @@ class SqliteImportSession final : public service::ImportSession {
                                 post.is_question ? post.title : std::string(),
                                 post.is_question ? tags : std::string(), post.body_source});
             return PostId(*id);
+        });
+    }
+
+    Result<PostId> ReservePost(std::int64_t source_id) override {
+        return Attempt<PostId>([&] {
+            if (auto id = Mapped(kMapPost, source_id)) return PostId(*id);
+            conn().Prepare(kInsertPost).Bind(1, 2).Exec();
+            return PostId(conn().LastInsertId());
+        });
+    }
+
+    Status DropPost(PostId post) override {
+        return Attempt<Ok>([&] {
+            conn().Prepare(kDropReservedRevisions).Bind(1, post.value).Exec();
+            conn().Prepare(kDropReservedPost).Bind(1, post.value).Exec();
+            return Ok{};
         });
     }
 
@@ -429,11 +468,10 @@ class SqliteImportSession final : public service::ImportSession {
                    [&](Stmt& s) { s.BindAll(std::string_view(site_), tag, excerpt); });
     }
 
-    Status Finish(bool from_history) override {
+    Status Finish() override {
         return Attempt<Ok>([&] {
             conn().Prepare(kFirstRevisionOfHoots).Bind(1, std::string_view(site_)).Exec();
             conn().Prepare(kFirstRevisionOfComments).Bind(1, std::string_view(site_)).Exec();
-            if (from_history) FollowHistory();
             const bool bulk = bulk_;
             if (bulk) {
                 EndBulk();
@@ -494,17 +532,13 @@ class SqliteImportSession final : public service::ImportSession {
         bulk_ = false;
     }
 
-    // Each post's current source and revision number follow its latest revision.
-    void FollowHistory() {
-        auto posts = conn().Prepare(kLatestRevisions);
-        posts.Bind(1, std::string_view(site_));
-        while (posts.Step()) {
-            if (posts.IsNull(2)) continue;
-            conn()
-                .Prepare(posts.Int(1) == 1 ? kFollowHistoryHoot : kFollowHistoryComment)
-                .BindAll(posts.Int(0), posts.Int(2))
-                .Exec();
-        }
+    // The text of revision `number` of `post` into `body`; false when there is no such revision.
+    bool RevisionBody(std::int64_t post, int number, std::string& body) {
+        auto stmt = conn().Prepare(kRevisionBody);
+        stmt.BindAll(post, number);
+        if (!stmt.Step()) return false;
+        body = stmt.Text(0);
+        return true;
     }
 
     std::optional<std::int64_t> Mapped(int kind, std::int64_t source_id) {
