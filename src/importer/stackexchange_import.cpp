@@ -6,14 +6,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "domain/slug.hpp"
-#include "domain/validation.hpp"
 #include "importer/html_sanitizer.hpp"
 #include "importer/rows_ahead.hpp"
 #include "importer/se_format.hpp"
+#include "importer/se_rows.hpp"
 #include "importer/xml_rows.hpp"
-#include "render/html.hpp"
-#include "render/linkify.hpp"
 
 namespace hoot::importer {
 namespace {
@@ -22,11 +19,6 @@ namespace fs = std::filesystem;
 using service::ImportSession;
 
 constexpr std::size_t kExamplesPerReason = 5;
-
-struct KnownUser {
-    UserId id;
-    std::string name;
-};
 
 struct KnownPost {
     PostId id;
@@ -65,46 +57,6 @@ struct HistoryGroup {
     std::optional<std::string> title, body, tags;
 };
 
-// A row of Posts.xml as the reader thread prepares it (see RowsAhead): its text converted.
-struct PostRow {
-    std::optional<std::int64_t> id, type, parent;
-    std::string excerpt;                        // PostTypeId 4: a tag's excerpt
-    std::optional<service::ImportedPost> post;  // questions and answers, votes not yet placed
-};
-
-struct VoteRow {
-    std::optional<std::int64_t> type, post_source;
-};
-
-// A row of PostHistory.xml, read off the reader thread.
-struct HistoryRow {
-    std::optional<std::int64_t> type, post_source, user;
-    std::string guid, text;  // text: empty when not clean UTF-8
-    std::string close_reason;
-    UnixSeconds at = 0;
-};
-
-// A row of Comments.xml, its links already made.
-struct CommentRow {
-    std::optional<std::int64_t> id, post_source, user;
-    bool readable = false;
-    std::string text, html;
-    UnixSeconds created_at = 0;
-};
-
-// A display name Hoot can hold: valid UTF-8 text of at most kMaxDisplayName code points.
-std::string CleanName(std::string_view name) {
-    if (!IsCleanUtf8Text(name)) return "user";
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < name.size() && chars < kMaxDisplayName; ++chars) {
-        std::size_t start = i++;
-        while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
-        out.append(name.substr(start, i - start));
-    }
-    return FoldWhitespace(out);
-}
-
 class Importer {
   public:
     Importer(ImportSession& session, const ImportOptions& options)
@@ -112,37 +64,37 @@ class Importer {
 
     Status Run() {
         if (auto s = ReadFileAhead(
-                "Users.xml", false, [&](auto& r, auto&) { return PrepareUser(r); },
+                "Users.xml", false, [&](auto& r, auto&) { return PrepareUser(r, options_.site); },
                 [&](auto& r, auto& at) { return OnUser(r, at); });
             !s)
             return s;
         // Votes first, counted per post in memory, so each post is written once with its votes.
-        has_votes_ = fs::exists(options_.dump_dir / "Votes.xml");
+        post_context_.has_votes = fs::exists(options_.dump_dir / "Votes.xml");
         if (auto s = ReadFileAhead(
-                "Votes.xml", false, [&](auto& r, auto&) { return PrepareVote(r); },
+                "Votes.xml", false, [](auto& r, auto&) { return PrepareVote(r); },
                 [&](auto& r, auto& at) { return OnVote(r, at); });
             !s)
             return s;
         // History before the posts, so that each post is written once, with the text of its
         // latest revision (read after them, every post's row was written a second time).
-        history_expected_ = fs::exists(options_.dump_dir / "PostHistory.xml");
-        if (history_expected_ && !fs::exists(options_.dump_dir / "Posts.xml"))
+        post_context_.history_expected = fs::exists(options_.dump_dir / "PostHistory.xml");
+        if (post_context_.history_expected && !fs::exists(options_.dump_dir / "Posts.xml"))
             return MissingPosts();
         if (auto s = ReadFileAhead(
-                "PostHistory.xml", false, [&](auto& r, auto&) { return PrepareHistory(r); },
+                "PostHistory.xml", false, [](auto& r, auto&) { return PrepareHistory(r); },
                 [&](auto& r, auto& at) { return OnHistory(r, at); });
             !s)
             return s;
         if (auto s = FlushHistory(); !s) return s;
         if (auto s = ReadFileAhead(
-                "Posts.xml", true, [&](auto& r, auto&) { return PreparePost(r); },
+                "Posts.xml", true, [&](auto& r, auto&) { return PreparePost(r, post_context_); },
                 [&](auto& r, auto& at) { return OnPost(r, at); });
             !s)
             return s;
         if (auto s = PlacePendingAnswers(); !s) return s;
         if (auto s = SettleHistory(); !s) return s;
         if (auto s = ReadFileAhead(
-                "Comments.xml", false, [&](auto& r, auto&) { return PrepareComment(r); },
+                "Comments.xml", false, [](auto& r, auto&) { return PrepareComment(r); },
                 [&](auto& r, auto& at) { return OnComment(r, at); });
             !s)
             return s;
@@ -232,12 +184,6 @@ class Importer {
 
     void Count(const char* kind, std::int64_t n = 1) { report_.imported[kind] += n; }
 
-    static std::optional<std::int64_t> IdOf(const Row& row, const char* attribute) {
-        const char* value = row.Find(attribute);
-        if (!value) return std::nullopt;
-        return ParseSeId(value);
-    }
-
     std::optional<UserId> Placeholder() {
         if (!placeholder_) {
             auto id = session_.PutPlaceholderUser();
@@ -258,50 +204,6 @@ class Importer {
         return Placeholder();
     }
 
-    std::string NameOf(std::optional<std::int64_t> source_user,
-                       std::string_view display_name) const {
-        if (source_user) {
-            auto it = users_.find(*source_user);
-            if (it != users_.end()) return it->second.name;
-        }
-        if (!display_name.empty()) return CleanName(display_name);
-        return source_user ? "user" + std::to_string(*source_user) : "deleted user";
-    }
-
-    // On the reader thread; nullopt for a row without a valid Id.
-    std::optional<service::ImportedUser> PrepareUser(const Row& row) const {
-        auto id = IdOf(row, "Id");
-        if (!id) return std::nullopt;
-        service::ImportedUser user;
-        user.source_id = *id;
-        user.username = std::to_string(*id) + "@" + options_.site;
-        user.display_name = CleanName(row.Get("DisplayName"));
-        user.location = CleanName(row.Get("Location"));
-        std::string_view website = row.Get("WebsiteUrl");
-        user.website = IsCleanUtf8Text(website) ? std::string(website) : std::string();
-        user.reputation = ParseSeId(row.Get("Reputation")).value_or(0);
-        user.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
-        std::string about = std::string(row.Get("AboutMe"));
-        if (!IsCleanUtf8Text(about)) about.clear();
-        // Location and website show on the profile as part of the bio.
-        std::string extra;
-        if (!user.location.empty()) {
-            extra += "<p>Location: ";
-            render::AppendEscaped(extra, user.location);
-            extra += "</p>";
-        }
-        if (!user.website.empty()) {
-            extra += "<p>Website: <a href=\"";
-            render::AppendEscaped(extra, user.website);
-            extra += "\">";
-            render::AppendEscaped(extra, user.website);
-            extra += "</a></p>";
-        }
-        user.bio_html = SanitizeHtml(about + extra);
-        user.bio_source = HtmlToText(user.bio_html);
-        return user;
-    }
-
     bool OnUser(const std::optional<service::ImportedUser>& user, const RowPosition& at) {
         users_file_present_ = true;
         if (!user) {
@@ -313,51 +215,6 @@ class Importer {
         users_[user->source_id] = {*local, user->display_name};
         Count("users");
         return true;
-    }
-
-    // On the reader thread: reads users_ and the flags set before Posts.xml, changes nothing.
-    PostRow PreparePost(const Row& row) const {
-        PostRow out{IdOf(row, "Id"), IdOf(row, "PostTypeId"), IdOf(row, "ParentId"), {}, {}};
-        if (!out.id || !out.type) return out;
-        if (*out.type == 4)
-            out.excerpt = FoldWhitespace(HtmlToText(row.Get("Body")));
-        else if (*out.type == 1 || *out.type == 2)
-            out.post = PostFrom(row, *out.id, *out.type == 1);
-        return out;
-    }
-
-    service::ImportedPost PostFrom(const Row& row, std::int64_t id, bool is_question) const {
-        service::ImportedPost post;
-        post.write_first_revision = !history_expected_;
-        post.has_votes = has_votes_;
-        post.source_id = id;
-        post.is_question = is_question;
-        std::string_view body = row.Get("Body");
-        std::string text = IsCleanUtf8Text(body) ? HtmlToText(body) : std::string();
-        post.body_html = IsCleanUtf8Text(body) ? SanitizeHtml(body) : std::string();
-        post.body_text = FoldWhitespace(text);
-        post.body_source = std::move(text);
-        post.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
-        post.updated_at = post.created_at;
-        for (const char* attr : {"LastEditDate", "LastActivityDate"})
-            if (auto t = ParseSeDate(row.Get(attr)); t && *t > post.updated_at)
-                post.updated_at = *t;
-        auto owner = IdOf(row, "OwnerUserId");
-        post.author_source_id = owner;
-        post.author_name = NameOf(owner, row.Get("OwnerDisplayName"));
-        auto edited = ParseSeDate(row.Get("LastEditDate"));
-        post.license = LicenseFor(row.Get("ContentLicense"), edited.value_or(post.created_at));
-        if (is_question) {
-            std::string_view title = row.Get("Title");
-            post.title = IsCleanUtf8Text(title) && !title.empty() ? FoldWhitespace(title)
-                                                                  : std::string("(untitled)");
-            post.slug = Slugify(post.title);
-            post.tags = ParseSeTags(row.Get("Tags"));
-            post.excerpt = CutExcerpt(post.body_text);
-            post.accepted_source_id = IdOf(row, "AcceptedAnswerId");
-            post.closed_at = ParseSeDate(row.Get("ClosedDate")).value_or(0);
-        }
-        return post;
     }
 
     bool PutPost(service::ImportedPost& post, std::int64_t line) {
@@ -426,19 +283,6 @@ class Importer {
         }
         pending_.clear();
         return OkStatus();
-    }
-
-    static HistoryRow PrepareHistory(const Row& row) {
-        HistoryRow out{IdOf(row, "PostHistoryTypeId"),
-                       IdOf(row, "PostId"),
-                       IdOf(row, "UserId"),
-                       std::string(row.Get("RevisionGUID")),
-                       std::string(row.Get("Text")),
-                       {},
-                       ParseSeDate(row.Get("CreationDate")).value_or(0)};
-        if (!IsCleanUtf8Text(out.text)) out.text.clear();
-        if (out.type == 10) out.close_reason = CloseReasonName(row.Get("Comment"));
-        return out;
     }
 
     bool OnHistory(HistoryRow& row, const RowPosition& at) {
@@ -582,23 +426,6 @@ class Importer {
         return OkStatus();
     }
 
-    static CommentRow PrepareComment(const Row& row) {
-        CommentRow out{IdOf(row, "Id"),
-                       IdOf(row, "PostId"),
-                       IdOf(row, "UserId"),
-                       false,
-                       {},
-                       {},
-                       ParseSeDate(row.Get("CreationDate")).value_or(0)};
-        std::string_view text = row.Get("Text");
-        out.readable = !text.empty() && IsCleanUtf8Text(text);
-        if (out.readable) {
-            out.text = std::string(text);
-            out.html = render::LinkifyPlainText(text).str();
-        }
-        return out;
-    }
-
     bool OnComment(CommentRow& row, const RowPosition& at) {
         if (!row.id || !row.post_source) {
             Skip(at.line, "comment row without a valid Id or PostId");
@@ -629,10 +456,6 @@ class Importer {
         if (!Check(session_.PutReply(reply))) return false;
         Count("replies");
         return true;
-    }
-
-    static VoteRow PrepareVote(const Row& row) {
-        return {IdOf(row, "VoteTypeId"), IdOf(row, "PostId")};
     }
 
     bool OnVote(const VoteRow& row, const RowPosition& at) {
@@ -721,10 +544,10 @@ class Importer {
     std::string file_;
     std::optional<Error> failure_;
     bool users_file_present_ = false;
-    bool history_expected_ = false;
-    bool has_votes_ = false;
     std::optional<UserId> placeholder_;
-    std::unordered_map<std::int64_t, KnownUser> users_;
+    KnownUsers users_;
+    // Read by the reader thread while Posts.xml is read: nothing changes users_ meanwhile.
+    PostContext post_context_{&users_};
     std::unordered_map<std::int64_t, KnownPost> posts_;
     std::unordered_map<std::int64_t, std::string> excerpts_;
     std::unordered_set<std::int64_t> other_posts_;           // tag wikis and the like: not imported
