@@ -2,16 +2,15 @@
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "domain/slug.hpp"
-#include "domain/validation.hpp"
 #include "importer/html_sanitizer.hpp"
+#include "importer/rows_ahead.hpp"
 #include "importer/se_format.hpp"
+#include "importer/se_rows.hpp"
 #include "importer/xml_rows.hpp"
-#include "render/html.hpp"
-#include "render/linkify.hpp"
 
 namespace hoot::importer {
 namespace {
@@ -21,15 +20,26 @@ using service::ImportSession;
 
 constexpr std::size_t kExamplesPerReason = 5;
 
-struct KnownUser {
-    UserId id;
-    std::string name;
-};
-
 struct KnownPost {
     PostId id;
     HootId hoot;
     bool is_question = false;
+};
+
+// A post PostHistory names, before Posts.xml is read.
+struct HistoryPost {
+    PostId id;  // reserved
+    int revisions = 0;
+    std::int64_t line = 0;  // of its first revision in PostHistory.xml
+    bool titled = false;    // a revision has a title or tags
+    bool placed = false;    // Posts.xml has it
+};
+
+// A close, reopen, lock or unlock (PostHistoryTypeId 10, 11, 14, 15).
+struct PostState {
+    std::int64_t type = 0, post_source = 0, line = 0;
+    UnixSeconds at = 0;
+    std::string close_reason;
 };
 
 struct Votes {
@@ -47,46 +57,45 @@ struct HistoryGroup {
     std::optional<std::string> title, body, tags;
 };
 
-// A display name Hoot can hold: valid UTF-8 text of at most kMaxDisplayName code points.
-std::string CleanName(std::string_view name) {
-    if (!IsCleanUtf8Text(name)) return "user";
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < name.size() && chars < kMaxDisplayName; ++chars) {
-        std::size_t start = i++;
-        while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
-        out.append(name.substr(start, i - start));
-    }
-    return FoldWhitespace(out);
-}
-
 class Importer {
   public:
     Importer(ImportSession& session, const ImportOptions& options)
         : session_(session), options_(options) {}
 
     Status Run() {
-        if (auto s = ReadFile("Users.xml", false, [&](auto& r, auto& at) { return OnUser(r, at); });
+        if (auto s = ReadFileAhead(
+                "Users.xml", false, [&](auto& r, auto&) { return PrepareUser(r, options_.site); },
+                [&](auto& r, auto& at) { return OnUser(r, at); });
             !s)
             return s;
         // Votes first, counted per post in memory, so each post is written once with its votes.
-        has_votes_ = fs::exists(options_.dump_dir / "Votes.xml");
-        if (auto s = ReadFile("Votes.xml", false, [&](auto& r, auto& at) { return OnVote(r, at); });
+        post_context_.has_votes = fs::exists(options_.dump_dir / "Votes.xml");
+        if (auto s = ReadFileAhead(
+                "Votes.xml", false, [](auto& r, auto&) { return PrepareVote(r); },
+                [&](auto& r, auto& at) { return OnVote(r, at); });
             !s)
             return s;
-        history_expected_ = fs::exists(options_.dump_dir / "PostHistory.xml");
-        if (auto s = ReadFile("Posts.xml", true, [&](auto& r, auto& at) { return OnPost(r, at); });
-            !s)
-            return s;
-        if (auto s = PlacePendingAnswers(); !s) return s;
-        bool had_history = fs::exists(options_.dump_dir / "PostHistory.xml");
-        if (auto s = ReadFile("PostHistory.xml", false,
-                              [&](auto& r, auto& at) { return OnHistory(r, at); });
+        // History before the posts, so that each post is written once, with the text of its
+        // latest revision (read after them, every post's row was written a second time).
+        post_context_.history_expected = fs::exists(options_.dump_dir / "PostHistory.xml");
+        if (post_context_.history_expected && !fs::exists(options_.dump_dir / "Posts.xml"))
+            return MissingPosts();
+        if (auto s = ReadFileAhead(
+                "PostHistory.xml", false, [](auto& r, auto&) { return PrepareHistory(r); },
+                [&](auto& r, auto& at) { return OnHistory(r, at); });
             !s)
             return s;
         if (auto s = FlushHistory(); !s) return s;
-        if (auto s = ReadFile("Comments.xml", false,
-                              [&](auto& r, auto& at) { return OnComment(r, at); });
+        if (auto s = ReadFileAhead(
+                "Posts.xml", true, [&](auto& r, auto&) { return PreparePost(r, post_context_); },
+                [&](auto& r, auto& at) { return OnPost(r, at); });
+            !s)
+            return s;
+        if (auto s = PlacePendingAnswers(); !s) return s;
+        if (auto s = SettleHistory(); !s) return s;
+        if (auto s = ReadFileAhead(
+                "Comments.xml", false, [](auto& r, auto&) { return PrepareComment(r); },
+                [&](auto& r, auto& at) { return OnComment(r, at); });
             !s)
             return s;
         if (auto s = ReportDanglingVotes(); !s) return s;
@@ -97,7 +106,7 @@ class Importer {
         if (auto s = ReadFile("Tags.xml", false, [&](auto& r, auto& at) { return OnTag(r, at); });
             !s)
             return s;
-        if (auto s = session_.Finish(had_history); !s) return s;
+        if (auto s = session_.Finish(); !s) return s;
         return session_.Commit();
     }
 
@@ -106,23 +115,43 @@ class Importer {
   private:
     template <typename OnRow>
     Status ReadFile(const std::string& name, bool required, OnRow&& on_row) {
+        return ReadFileWith(name, required, [&](const fs::path& path) {
+            return ReadRows(path, [&](const Row& row, const RowPosition& at) {
+                if (options_.progress) options_.progress->Row(at.bytes_read);
+                return on_row(row, at);
+            });
+        });
+    }
+
+    // A big file: `prepare` (row → owned value) runs on the reader thread, `consume` here.
+    template <typename Prepare, typename Consume>
+    Status ReadFileAhead(const std::string& name, bool required, Prepare&& prepare,
+                         Consume&& consume) {
+        using Prepared = std::invoke_result_t<Prepare&, const Row&, const RowPosition&>;
+        return ReadFileWith(name, required, [&](const fs::path& path) {
+            return RowsAhead<Prepared>::Read(path, prepare,
+                                             [&](Prepared& value, const RowPosition& at) {
+                                                 if (options_.progress)
+                                                     options_.progress->Row(at.bytes_read);
+                                                 return consume(value, at);
+                                             });
+        });
+    }
+
+    // `read(path)` reads the whole file, or stops at the first failure.
+    template <typename Read>
+    Status ReadFileWith(const std::string& name, bool required, Read&& read) {
         fs::path path = options_.dump_dir / name;
         std::error_code ec;
         auto size = fs::file_size(path, ec);
         if (ec) {
-            if (required)
-                return Error::Make(Errc::kNotFound, name + " is missing from " +
-                                                        options_.dump_dir.string() +
-                                                        ": a dump needs at least its posts");
+            if (required) return MissingPosts();
             report_.missing_files.push_back(name);
             return OkStatus();
         }
         file_ = name;
         if (options_.progress) options_.progress->StartFile(name, static_cast<std::int64_t>(size));
-        ReadOutcome outcome = ReadRows(path, [&](const Row& row, const RowPosition& at) {
-            if (options_.progress) options_.progress->Row(at.bytes_read);
-            return on_row(row, at);
-        });
+        ReadOutcome outcome = read(path);
         if (options_.progress) options_.progress->EndFile();
         if (failure_) return std::move(*failure_);
         if (!outcome.ok)
@@ -131,6 +160,12 @@ class Importer {
                                                         " (nothing was imported)");
         if (name == "Posts.xml") report_.posts_read = outcome.rows;
         return OkStatus();
+    }
+
+    Error MissingPosts() const {
+        return Error::Make(Errc::kNotFound, "Posts.xml is missing from " +
+                                                options_.dump_dir.string() +
+                                                ": a dump needs at least its posts");
     }
 
     // Stops the reading with a store error (the transaction will roll back).
@@ -148,12 +183,6 @@ class Importer {
     }
 
     void Count(const char* kind, std::int64_t n = 1) { report_.imported[kind] += n; }
-
-    std::optional<std::int64_t> IdOf(const Row& row, const char* attribute) {
-        const char* value = row.Find(attribute);
-        if (!value) return std::nullopt;
-        return ParseSeId(value);
-    }
 
     std::optional<UserId> Placeholder() {
         if (!placeholder_) {
@@ -175,130 +204,65 @@ class Importer {
         return Placeholder();
     }
 
-    std::string NameOf(std::optional<std::int64_t> source_user, std::string_view display_name) {
-        if (source_user) {
-            auto it = users_.find(*source_user);
-            if (it != users_.end()) return it->second.name;
-        }
-        if (!display_name.empty()) return CleanName(display_name);
-        return source_user ? "user" + std::to_string(*source_user) : "deleted user";
-    }
-
-    bool OnUser(const Row& row, const RowPosition& at) {
+    bool OnUser(const std::optional<service::ImportedUser>& user, const RowPosition& at) {
         users_file_present_ = true;
-        auto id = IdOf(row, "Id");
-        if (!id) {
+        if (!user) {
             Skip(at.line, "user row without a valid Id");
             return true;
         }
-        service::ImportedUser user;
-        user.source_id = *id;
-        user.username = std::to_string(*id) + "@" + options_.site;
-        user.display_name = CleanName(row.Get("DisplayName"));
-        user.location = CleanName(row.Get("Location"));
-        std::string_view website = row.Get("WebsiteUrl");
-        user.website = IsCleanUtf8Text(website) ? std::string(website) : std::string();
-        user.reputation = ParseSeId(row.Get("Reputation")).value_or(0);
-        user.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
-        std::string about = std::string(row.Get("AboutMe"));
-        if (!IsCleanUtf8Text(about)) about.clear();
-        // Location and website show on the profile as part of the bio.
-        std::string extra;
-        if (!user.location.empty()) {
-            extra += "<p>Location: ";
-            render::AppendEscaped(extra, user.location);
-            extra += "</p>";
-        }
-        if (!user.website.empty()) {
-            extra += "<p>Website: <a href=\"";
-            render::AppendEscaped(extra, user.website);
-            extra += "\">";
-            render::AppendEscaped(extra, user.website);
-            extra += "</a></p>";
-        }
-        user.bio_html = SanitizeHtml(about + extra);
-        user.bio_source = HtmlToText(user.bio_html);
-        auto local = session_.PutUser(user);
+        auto local = session_.PutUser(*user);
         if (!Check(local)) return false;
-        users_[*id] = {*local, user.display_name};
+        users_[user->source_id] = {*local, user->display_name};
         Count("users");
         return true;
-    }
-
-    service::ImportedPost PostFrom(const Row& row, std::int64_t id, bool is_question) {
-        service::ImportedPost post;
-        post.write_first_revision = !history_expected_;
-        post.has_votes = has_votes_;
-        if (auto it = votes_.find(id); it != votes_.end()) {
-            post.up_votes = it->second.up;
-            post.down_votes = it->second.down;
-            it->second.first_line = 0;  // placed
-        }
-        post.source_id = id;
-        post.is_question = is_question;
-        std::string_view body = row.Get("Body");
-        std::string text = IsCleanUtf8Text(body) ? HtmlToText(body) : std::string();
-        post.body_html = IsCleanUtf8Text(body) ? SanitizeHtml(body) : std::string();
-        post.body_text = FoldWhitespace(text);
-        post.body_source = std::move(text);
-        post.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
-        post.updated_at = post.created_at;
-        for (const char* attr : {"LastEditDate", "LastActivityDate"})
-            if (auto t = ParseSeDate(row.Get(attr)); t && *t > post.updated_at)
-                post.updated_at = *t;
-        auto owner = IdOf(row, "OwnerUserId");
-        post.author_source_id = owner;
-        post.author_name = NameOf(owner, row.Get("OwnerDisplayName"));
-        auto edited = ParseSeDate(row.Get("LastEditDate"));
-        post.license = LicenseFor(row.Get("ContentLicense"), edited.value_or(post.created_at));
-        if (is_question) {
-            std::string_view title = row.Get("Title");
-            post.title = IsCleanUtf8Text(title) && !title.empty() ? FoldWhitespace(title)
-                                                                  : std::string("(untitled)");
-            post.slug = Slugify(post.title);
-            post.tags = ParseSeTags(row.Get("Tags"));
-            post.excerpt = CutExcerpt(post.body_text);
-            post.accepted_source_id = IdOf(row, "AcceptedAnswerId");
-            post.closed_at = ParseSeDate(row.Get("ClosedDate")).value_or(0);
-        }
-        return post;
     }
 
     bool PutPost(service::ImportedPost& post, std::int64_t line) {
         auto author = AuthorOf(post.author_source_id, line, "post");
         if (!author) return false;
         post.author = *author;
+        auto history = history_.find(post.source_id);
+        if (history != history_.end()) {
+            post.reserved = history->second.id;
+            post.latest_revision = history->second.revisions;
+        }
         auto id = session_.PutPost(post);
         if (!Check(id)) return false;
+        if (history != history_.end()) {
+            history->second.placed = true;
+            if (!post.is_question && history->second.titled && !UntitleRevisions(*id)) return false;
+        }
         posts_[post.source_id] = {*id, post.is_question ? HootId(id->value) : post.hoot,
                                   post.is_question};
         Count(post.is_question ? "questions" : "answers");
         return true;
     }
 
-    bool OnPost(const Row& row, const RowPosition& at) {
-        auto id = IdOf(row, "Id");
-        auto type = IdOf(row, "PostTypeId");
-        if (!id || !type) {
+    bool OnPost(PostRow& row, const RowPosition& at) {
+        if (!row.id || !row.type) {
             Skip(at.line, "post row without a valid Id or PostTypeId");
             return true;
         }
-        if (*type == 4) {  // a tag's excerpt, shown with the tag (Tags.xml names it)
-            excerpts_[*id] = FoldWhitespace(HtmlToText(row.Get("Body")));
+        if (*row.type == 4) {  // a tag's excerpt, shown with the tag (Tags.xml names it)
+            excerpts_[*row.id] = std::move(row.excerpt);
             return true;
         }
-        if (*type != 1 && *type != 2) {
-            other_posts_.insert(*id);
+        if (!row.post) {
+            other_posts_.insert(*row.id);
             ++report_.skipped["Posts.xml: tag wikis and other non-Q&A posts (not imported)"];
             return true;
         }
-        auto post = PostFrom(row, *id, *type == 1);
-        if (*type == 2) {
-            auto parent = IdOf(row, "ParentId");
-            auto it = parent ? posts_.find(*parent) : posts_.end();
+        service::ImportedPost& post = *row.post;
+        if (auto it = votes_.find(*row.id); it != votes_.end()) {
+            post.up_votes = it->second.up;
+            post.down_votes = it->second.down;
+            it->second.first_line = 0;  // placed
+        }
+        if (*row.type == 2) {
+            auto it = row.parent ? posts_.find(*row.parent) : posts_.end();
             if (it == posts_.end() || !it->second.is_question) {
                 // The question may come later in the file; placed after the whole file is read.
-                pending_.push_back({std::move(post), parent.value_or(0), at.line});
+                pending_.push_back({std::move(post), row.parent.value_or(0), at.line});
                 return true;
             }
             post.hoot = it->second.hoot;
@@ -321,74 +285,116 @@ class Importer {
         return OkStatus();
     }
 
-    bool OnHistory(const Row& row, const RowPosition& at) {
-        auto type = IdOf(row, "PostHistoryTypeId");
-        auto post_source = IdOf(row, "PostId");
-        if (!type || !post_source) {
+    bool OnHistory(HistoryRow& row, const RowPosition& at) {
+        if (!row.type || !row.post_source) {
             Skip(at.line, "history row without a valid PostId or PostHistoryTypeId");
             return true;
         }
-        std::string_view guid = row.Get("RevisionGUID");
-        if (*type >= 1 && *type <= 9) {
-            if (group_ && (group_->guid != guid || group_->post_source != *post_source)) {
+        const std::int64_t type = *row.type;
+        if (type >= 1 && type <= 9) {
+            if (group_ && (group_->guid != row.guid || group_->post_source != *row.post_source)) {
                 if (!FlushGroup()) return false;
             }
             if (!group_) {
                 group_.emplace();
-                group_->guid = std::string(guid);
-                group_->post_source = *post_source;
+                group_->guid = std::move(row.guid);
+                group_->post_source = *row.post_source;
                 group_->line = at.line;
-                group_->at = ParseSeDate(row.Get("CreationDate")).value_or(0);
-                group_->user = IdOf(row, "UserId");
+                group_->at = row.at;
+                group_->user = row.user;
             }
-            std::string text(row.Get("Text"));
-            if (!IsCleanUtf8Text(text)) text.clear();
-            switch ((*type - 1) % 3) {
+            switch ((type - 1) % 3) {
                 case 0:
-                    group_->title = FoldWhitespace(text);
+                    group_->title = FoldWhitespace(row.text);
                     break;
                 case 1:
-                    group_->body = std::move(text);
+                    group_->body = std::move(row.text);
                     break;
                 default:
-                    group_->tags = std::move(text);
+                    group_->tags = std::move(row.text);
                     break;
             }
             return true;
         }
-        if (*type != 10 && *type != 11 && *type != 14 && *type != 15) return true;
-        auto it = posts_.find(*post_source);
+        if (type != 10 && type != 11 && type != 14 && type != 15) return true;
+        // Closing and locking change the post's row: applied once the posts are written.
+        states_.push_back({type, *row.post_source, at.line, row.at, std::move(row.close_reason)});
+        return true;
+    }
+
+    bool ApplyState(const PostState& state) {
+        auto it = posts_.find(state.post_source);
         if (it == posts_.end()) {
-            Skip(at.line, "close or lock of a post not in the dump");
+            Skip(state.line, "close or lock of a post not in the dump");
             return true;
         }
         if (!it->second.is_question) return true;
-        UnixSeconds when = ParseSeDate(row.Get("CreationDate")).value_or(0);
-        if (*type == 10) {
+        if (state.type == 10) {
             Count("closed");
-            return Check(
-                session_.SetClosed(it->second.id, when, CloseReasonName(row.Get("Comment"))));
+            return Check(session_.SetClosed(it->second.id, state.at, state.close_reason));
         }
-        if (*type == 11) return Check(session_.SetClosed(it->second.id, 0, ""));
-        if (*type == 14) Count("locked");
-        return Check(session_.SetLocked(it->second.id, *type == 14));
+        if (state.type == 11) return Check(session_.SetClosed(it->second.id, 0, ""));
+        if (state.type == 14) Count("locked");
+        return Check(session_.SetLocked(it->second.id, state.type == 14));
     }
 
-    // Writes the buffered revision as the post's next one, on top of the one before it.
+    // After the posts: closes and locks applied, and the history of posts Posts.xml does not
+    // have (deleted posts, tag wikis) reported and removed.
+    Status SettleHistory() {
+        file_ = "PostHistory.xml";
+        for (const auto& state : states_)
+            if (!ApplyState(state)) return std::move(*failure_);
+        states_.clear();
+        std::vector<std::pair<std::int64_t, const HistoryPost*>> unplaced;  // source id, post
+        for (const auto& [source, post] : history_)
+            if (!post.placed) unplaced.emplace_back(source, &post);
+        std::sort(unplaced.begin(), unplaced.end(),
+                  [](const auto& a, const auto& b) { return a.second->line < b.second->line; });
+        const std::string reason = "edit of a post not in the dump";
+        for (const auto& [source, post] : unplaced) {
+            report_.imported["revisions"] -= post->revisions;
+            if (other_posts_.contains(source)) {
+                report_.skipped["PostHistory.xml: edits of tag wikis (not imported)"] +=
+                    post->revisions;
+            } else {
+                Skip(post->line, reason);
+                report_.skipped[file_ + ": " + reason] += post->revisions - 1;
+            }
+            if (auto s = session_.DropPost(post->id); !s) return s;
+        }
+        if (report_.imported["revisions"] == 0) report_.imported.erase("revisions");
+        history_.clear();
+        return OkStatus();
+    }
+
+    // History may give an answer a title or tags (a question merged into another); answers
+    // have neither, as when history was read after the posts.
+    bool UntitleRevisions(PostId post) {
+        for (int number = 1;; ++number) {
+            auto revision = session_.RevisionAt(post, number);
+            if (!Check(revision)) return false;
+            if (!*revision) return true;
+            if ((*revision)->title.empty() && (*revision)->tags.empty()) continue;
+            (*revision)->title.clear();
+            (*revision)->tags.clear();
+            if (!Check(session_.PutRevision(**revision))) return false;
+        }
+    }
+
+    // Writes the buffered revision as the post's next one, on top of the one before it. The
+    // post is not written yet (history comes first): its id is reserved on its first revision.
     bool FlushGroup() {
         HistoryGroup group = std::move(*group_);
         group_.reset();
-        auto it = posts_.find(group.post_source);
-        if (it == posts_.end()) {
-            if (other_posts_.contains(group.post_source)) {
-                ++report_.skipped["PostHistory.xml: edits of tag wikis (not imported)"];
-                return true;
-            }
-            Skip(group.line, "edit of a post not in the dump");
-            return true;
+        auto [it, first] = history_.try_emplace(group.post_source);
+        HistoryPost& post = it->second;
+        if (first) {
+            auto id = session_.ReservePost(group.post_source);
+            if (!Check(id)) return false;
+            post.id = *id;
+            post.line = group.line;
         }
-        const KnownPost& post = it->second;
-        int number = ++revision_numbers_[post.id.value];
+        int number = ++post.revisions;
         // Revision 1 holds the post as it is now until history replaces it: a first revision
         // that lacks a part (a migrated post) keeps that part.
         auto base = session_.RevisionAt(post.id, number == 1 ? 1 : number - 1);
@@ -402,15 +408,14 @@ class Importer {
         if (!author) return false;
         revision.author = *author;
         if (group.body) revision.body_source = std::move(*group.body);
-        if (post.is_question) {
-            if (group.title) revision.title = std::move(*group.title);
-            if (group.tags) {
-                std::string joined;
-                for (const auto& tag : ParseSeTags(*group.tags))
-                    joined += (joined.empty() ? "" : " ") + tag;
-                revision.tags = std::move(joined);
-            }
+        if (group.title) revision.title = std::move(*group.title);
+        if (group.tags) {
+            std::string joined;
+            for (const auto& tag : ParseSeTags(*group.tags))
+                joined += (joined.empty() ? "" : " ") + tag;
+            revision.tags = std::move(joined);
         }
+        post.titled |= group.title || group.tags;
         Count("revisions");
         return Check(session_.PutRevision(revision));
     }
@@ -421,48 +426,45 @@ class Importer {
         return OkStatus();
     }
 
-    bool OnComment(const Row& row, const RowPosition& at) {
-        auto id = IdOf(row, "Id");
-        auto post_source = IdOf(row, "PostId");
-        if (!id || !post_source) {
+    bool OnComment(CommentRow& row, const RowPosition& at) {
+        if (!row.id || !row.post_source) {
             Skip(at.line, "comment row without a valid Id or PostId");
             return true;
         }
-        auto it = posts_.find(*post_source);
+        auto it = posts_.find(*row.post_source);
         if (it == posts_.end()) {
-            if (other_posts_.contains(*post_source)) {
+            if (other_posts_.contains(*row.post_source)) {
                 ++report_.skipped["Comments.xml: comments on tag wikis (not imported)"];
                 return true;
             }
             Skip(at.line, "comment on a post not in the dump");
             return true;
         }
-        std::string_view text = row.Get("Text");
-        if (text.empty() || !IsCleanUtf8Text(text)) {
+        if (!row.readable) {
             Skip(at.line, "comment without readable text");
             return true;
         }
         service::ImportedReply reply;
-        reply.source_id = *id;
+        reply.source_id = *row.id;
         reply.post = it->second.id;
-        auto author = AuthorOf(IdOf(row, "UserId"), at.line, "comment");
+        auto author = AuthorOf(row.user, at.line, "comment");
         if (!author) return false;
         reply.author = *author;
-        reply.body = std::string(text);
-        reply.body_html = render::LinkifyPlainText(text).str();
-        reply.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
+        reply.body = std::move(row.text);
+        reply.body_html = std::move(row.html);
+        reply.created_at = row.created_at;
         if (!Check(session_.PutReply(reply))) return false;
         Count("replies");
         return true;
     }
 
-    bool OnVote(const Row& row, const RowPosition& at) {
-        auto type = IdOf(row, "VoteTypeId");
+    bool OnVote(const VoteRow& row, const RowPosition& at) {
+        const auto& type = row.type;
         if (!type || (*type != 2 && *type != 3)) {
             ++report_.skipped["Votes.xml: votes other than up and down (not imported)"];
             return true;
         }
-        auto post_source = IdOf(row, "PostId");
+        const auto& post_source = row.post_source;
         if (!post_source) {
             Skip(at.line, "vote without a valid PostId");
             return true;
@@ -542,14 +544,15 @@ class Importer {
     std::string file_;
     std::optional<Error> failure_;
     bool users_file_present_ = false;
-    bool history_expected_ = false;
-    bool has_votes_ = false;
     std::optional<UserId> placeholder_;
-    std::unordered_map<std::int64_t, KnownUser> users_;
+    KnownUsers users_;
+    // Read by the reader thread while Posts.xml is read: nothing changes users_ meanwhile.
+    PostContext post_context_{&users_};
     std::unordered_map<std::int64_t, KnownPost> posts_;
     std::unordered_map<std::int64_t, std::string> excerpts_;
-    std::unordered_set<std::int64_t> other_posts_;  // tag wikis and the like: not imported
-    std::unordered_map<std::int64_t, int> revision_numbers_;
+    std::unordered_set<std::int64_t> other_posts_;           // tag wikis and the like: not imported
+    std::unordered_map<std::int64_t, HistoryPost> history_;  // by source id, until settled
+    std::vector<PostState> states_;
     std::unordered_map<std::int64_t, Votes> votes_;
     std::vector<PendingAnswer> pending_;
     std::optional<HistoryGroup> group_;

@@ -6,7 +6,9 @@
 // that name what is not in the dump (votes on deleted posts, deleted users, links to removed
 // questions) are counted and reported, never fatal. Malformed XML (including a file cut short)
 // stops the import with "File.xml:LINE: reason" and rolls everything back. Importing the same
-// dump again updates what the first import wrote. Not thread-safe; one import at a time.
+// dump again updates what the first import wrote. Not thread-safe; one import at a time. Each
+// big file is parsed and converted on a second thread while the caller's thread writes (so an
+// import keeps two cores busy); only the caller's thread uses the store.
 
 #include <cstdint>
 #include <filesystem>

@@ -32,6 +32,7 @@ struct ImportedUser {
 // A question (is_question) or an answer, with its text already converted.
 struct ImportedPost {
     std::int64_t source_id = 0;
+    PostId reserved;  // from ReservePost when PostHistory came first; 0 otherwise
     bool is_question = false;
     HootId hoot;  // answers: the local hoot of the question
     UserId author;
@@ -46,6 +47,10 @@ struct ImportedPost {
     UnixSeconds closed_at = 0;                       // questions: 0 when open
     // False when PostHistory will provide the revisions (Finish fills in any it did not).
     bool write_first_revision = true;
+    // When PostHistory was read first: the number of the post's latest revision, whose text is
+    // the post's current text once the session is finished (`body_source` is then a fallback,
+    // which a store may write until Finish); 0: `body_source` is the current text.
+    int latest_revision = 0;
     // The imported votes (Votes.xml types 2 and 3). They count in the post's positive/negative
     // like local reactions; a re-import replaces the earlier import's votes, and keeps them when
     // `has_votes` is false (a dump without Votes.xml).
@@ -77,6 +82,13 @@ class ImportSession {
     // The stand-in author for posts of deleted users (one per site, cannot sign in).
     virtual Result<UserId> PutPlaceholderUser() = 0;
     virtual Result<PostId> PutPost(const ImportedPost& post) = 0;
+    // PostHistory is read before the posts, so that each post is written once with its current
+    // text: its revisions name posts not written yet. The local id of post `source_id`: the one
+    // it was imported as before, else a new one, held for PutPost (pass it as `reserved`).
+    virtual Result<PostId> ReservePost(std::int64_t source_id) = 0;
+    // Removes a post reserved and never put (history of a post Posts.xml does not have) with
+    // its revisions; a post that was put is left alone.
+    virtual Status DropPost(PostId post) = 0;
     virtual Result<ReplyId> PutReply(const ImportedReply& reply) = 0;
     // Replaces revision `number` of the post when it exists.
     virtual Status PutRevision(const ImportedRevision& revision) = 0;
@@ -86,11 +98,10 @@ class ImportSession {
     virtual Status SetLocked(PostId hoot, bool locked) = 0;
     virtual Status PutDuplicateLink(HootId duplicate, HootId original) = 0;
     virtual Status PutTagExcerpt(std::string_view tag, std::string_view excerpt) = 0;
-    // After posts and revisions: posts without a revision get one from their current text; each
-    // post's current text and revision number follow its latest revision (when `from_history`),
-    // and the maintained counts (comments per hoot, hoots and
-    // comments per author) are recomputed for what this site touched.
-    virtual Status Finish(bool from_history) = 0;
+    // After posts and revisions: posts without a revision get one from their current text, and
+    // the maintained counts (comments per hoot, hoots and comments per author) are recomputed
+    // for what this site touched.
+    virtual Status Finish() = 0;
     virtual Status Commit() = 0;
 };
 

@@ -143,10 +143,71 @@ TEST_P(ImportStoreTest, ASessionNotCommittedLeavesNothing) {
         post.body_source = post.body_html = post.body_text = "Gone with the rollback.";
         post.license = "CC BY-SA 4.0";
         ASSERT_TRUE((*session)->PutPost(post).ok());
-        ASSERT_TRUE((*session)->Finish(false).ok());
+        ASSERT_TRUE((*session)->Finish().ok());
     }
     EXPECT_EQ(Users(), users);
     EXPECT_TRUE(AllHoots().empty());
+}
+
+// The importer reads PostHistory before Posts.xml: revisions are written for reserved posts, each
+// post is then written with its latest revision's text, and a reserved post that never came
+// (history of a deleted post) is dropped with its revisions, while dropping a written one does
+// nothing.
+TEST_P(ImportStoreTest, HistoryBeforeItsPostsGivesEachPostItsLatestText) {
+    HootId hoot;
+    {
+        auto session = stores().imports.Begin(kSite, 10);
+        ASSERT_TRUE(session.ok()) << session.error().detail;
+        auto& s = **session;
+        service::ImportedUser user;
+        user.source_id = 7;
+        user.username = "7@" + std::string(kSite);
+        user.display_name = "Seven";
+        auto author = s.PutUser(user);
+        ASSERT_TRUE(author.ok()) << author.error().detail;
+        auto reserved = s.ReservePost(70);
+        auto orphan = s.ReservePost(71);
+        ASSERT_TRUE(reserved.ok() && orphan.ok());
+        EXPECT_NE(reserved->value, orphan->value);
+        for (int number : {1, 2})
+            ASSERT_TRUE(s.PutRevision({*reserved, number, *author, 1000 + number,
+                                       "Question " + std::to_string(number), "beer",
+                                       "Markdown " + std::to_string(number)})
+                            .ok());
+        ASSERT_TRUE(s.PutRevision({*orphan, 1, *author, 1000, "", "", "Never posted"}).ok());
+        service::ImportedPost post;
+        post.source_id = 70;
+        post.reserved = *reserved;
+        post.latest_revision = 2;
+        post.write_first_revision = false;
+        post.is_question = true;
+        post.author = *author;
+        post.author_name = "Seven";
+        post.title = "Question 2";
+        post.slug = "question-2";
+        post.tags = {"beer"};
+        post.body_source = post.body_text = "Converted from HTML";
+        post.body_html = "<p>Converted from HTML</p>";
+        post.license = "CC BY-SA 4.0";
+        auto put = s.PutPost(post);
+        ASSERT_TRUE(put.ok()) << put.error().detail;
+        EXPECT_EQ(put->value, reserved->value);
+        ASSERT_TRUE(s.DropPost(*orphan).ok());
+        ASSERT_TRUE(s.DropPost(*reserved).ok());  // written: left alone
+        ASSERT_TRUE(s.Finish().ok());
+        ASSERT_TRUE(s.Commit().ok());
+        hoot = HootId(put->value);
+        auto gone = stores().posts.Revisions(*orphan);
+        ASSERT_TRUE(gone.ok());
+        EXPECT_TRUE(gone->empty());
+    }
+    auto found = stores().hoots.Find(hoot);
+    ASSERT_TRUE(found.ok() && *found);
+    EXPECT_EQ((*found)->body_source, "Markdown 2");
+    EXPECT_EQ((*found)->revision, 2);
+    auto revisions = stores().posts.Revisions(ToPost(hoot));
+    ASSERT_TRUE(revisions.ok());
+    ASSERT_EQ(revisions->size(), 2u);
 }
 
 TEST_P(ImportStoreTest, ImportedTextIsSearchable) {

@@ -96,8 +96,10 @@ std::string Schema(store::sqlite::Database& db) {
 class ImportTest : public ::testing::Test {
   protected:
     ImportTest() { Open(); }
-    void Open() {
-        backend_ = std::make_unique<store::sqlite::SqliteBackend>(dir_.path() / "hoot.sqlite3", 1);
+    // `readers`: the read connections the backend keeps open (hoot import uses none).
+    void Open(int readers = 1) {
+        backend_ =
+            std::make_unique<store::sqlite::SqliteBackend>(dir_.path() / "hoot.sqlite3", readers);
     }
     void Close() { backend_.reset(); }
 
@@ -296,6 +298,28 @@ class BadDumpTest : public ImportTest, public ::testing::WithParamInterface<std:
 
 std::string FileBytes(const fs::path& file) { return testing::ReadFile(file); }
 
+// A copy of dump `source` under `parent` (same folder name) whose Comments.xml is "truncated"
+// (cut in half) or "corrupted" (a stray '<' in a row). Comments.xml is read late: much is written
+// before it breaks.
+fs::path BrokenCopy(const fs::path& source, const fs::path& parent, const std::string& how) {
+    const fs::path dump = parent / source.filename();
+    fs::create_directories(dump);
+    for (const auto& entry : fs::directory_iterator(source))
+        fs::copy_file(entry.path(), dump / entry.path().filename());
+    const std::string victim = "Comments.xml";
+    std::string text = FileBytes(dump / victim);
+    fs::permissions(dump / victim, fs::perms::owner_write, fs::perm_options::add);
+    if (how == "truncated") {
+        text.resize(text.size() / 2);
+    } else {
+        auto middle = text.find("<row ", text.size() / 2);
+        text.replace(middle, 5, "<row <");
+    }
+    std::ofstream out(dump / victim, std::ios::binary | std::ios::trunc);
+    out << text;
+    return dump;
+}
+
 TEST_P(BadDumpTest, LeavesTheDatabaseUnchanged) {
     const fs::path source = Dumps() / "alcohol.meta.stackexchange.com";
     ASSERT_TRUE(
@@ -307,28 +331,11 @@ TEST_P(BadDumpTest, LeavesTheDatabaseUnchanged) {
     Open();
 
     TempDir bad;
-    const fs::path dump = bad.path() / "alcohol.meta.stackexchange.com";
-    fs::create_directories(dump);
-    for (const auto& entry : fs::directory_iterator(source))
-        fs::copy_file(entry.path(), dump / entry.path().filename());
-    const std::string victim = "Comments.xml";  // read late: much is written before it breaks
-    std::string text = FileBytes(dump / victim);
-    fs::permissions(dump / victim, fs::perms::owner_write, fs::perm_options::add);
-    if (GetParam() == "truncated") {
-        text.resize(text.size() / 2);
-    } else {
-        auto middle = text.find("<row ", text.size() / 2);
-        text.replace(middle, 5, "<row <");
-    }
-    {
-        std::ofstream out(dump / victim, std::ios::binary | std::ios::trunc);
-        out << text;
-    }
-
+    const fs::path dump = BrokenCopy(source, bad.path(), GetParam());
     auto result = Import(dump, "alcohol.meta.stackexchange.com");
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, Errc::kInvalidInput);
-    EXPECT_EQ(result.error().message.rfind(victim + ":", 0), 0u) << result.error().message;
+    EXPECT_EQ(result.error().message.rfind("Comments.xml:", 0), 0u) << result.error().message;
     EXPECT_EQ(Snapshot(), rows_before);
     EXPECT_EQ(Schema(backend_->database()), schema_before);
     Close();
@@ -337,6 +344,50 @@ TEST_P(BadDumpTest, LeavesTheDatabaseUnchanged) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Dumps, BadDumpTest, ::testing::Values("truncated", "corrupted"));
+
+// With the file to itself (no other connection open, as `hoot import` runs), a first import
+// leaves WAL mode for a rollback journal so that its pages are written once, straight into the
+// file: the WAL stays empty. A failed one still leaves the file byte for byte as it was, and the
+// database is in WAL mode again either way.
+TEST_F(ImportTest, AnImportWithTheFileToItselfWritesPagesOnceAndStillRollsBack) {
+    const fs::path file = dir_.path() / "hoot.sqlite3";
+    auto journal_mode = [&] {
+        auto conn = backend_->database().Write();
+        auto stmt = conn->Prepare("PRAGMA journal_mode");
+        return stmt.Step() ? stmt.Text(0) : std::string();
+    };
+    Close();
+    const std::string bytes_before = FileBytes(file);
+    Open(0);
+    TempDir bad;
+    auto failed = Import(BrokenCopy(Dumps() / "beer.stackexchange.com", bad.path(), "truncated"),
+                         "beer.stackexchange.com");
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(journal_mode(), "wal");
+    Close();
+    // Leaving WAL mode and coming back each advance the file change counter in the header
+    // (bytes 24-27, copied to 92-95): every other byte is as it was.
+    auto without_counter = [](std::string bytes) {
+        for (std::size_t at : {24u, 92u}) bytes.replace(at, 4, 4, '\0');
+        return bytes;
+    };
+    EXPECT_TRUE(without_counter(FileBytes(file)) == without_counter(bytes_before));
+    EXPECT_FALSE(fs::exists(dir_.path() / "hoot.sqlite3-journal"));
+
+    Open(0);
+    auto report = Import(Dumps() / "beer.stackexchange.com", "beer.stackexchange.com");
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(journal_mode(), "wal");
+    const fs::path wal = dir_.path() / "hoot.sqlite3-wal";
+    EXPECT_LT(fs::exists(wal) ? fs::file_size(wal) : 0, 64u * 1024) << "pages went to the WAL";
+    EXPECT_GT(fs::file_size(file), 8u * 1024 * 1024);
+    Close();
+    Open();
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM hoots"), report->imported["questions"]);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM comments"), report->imported["answers"]);
+    auto conn = backend_->database().Read();
+    EXPECT_FALSE(conn->Prepare("PRAGMA foreign_key_check").Step());
+}
 
 TEST_F(ImportTest, DanglingReferencesAreCountedWithFileAndLine) {
     auto report = Import(Dumps() / "beer.stackexchange.com", "beer.stackexchange.com");

@@ -39,6 +39,15 @@ constexpr std::string_view kPutImportedUser =
     "location = EXCLUDED.location, website = EXCLUDED.website, reputation = EXCLUDED.reputation";
 
 constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES ($1) RETURNING id";
+// A reserved post is a comment (kind 2) until PutPost says it is a hoot.
+constexpr std::string_view kSetPostKind = "UPDATE posts SET kind = $2 WHERE id = $1";
+// A reserved post that Posts.xml did not have: only while no hoot or comment row is its.
+constexpr std::string_view kDropReservedRevisions =
+    "DELETE FROM revisions WHERE post_id = $1 AND NOT EXISTS (SELECT 1 FROM hoots WHERE id = $1) "
+    "AND NOT EXISTS (SELECT 1 FROM comments WHERE id = $1)";
+constexpr std::string_view kDropReservedPost =
+    "DELETE FROM posts WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM hoots WHERE id = $1) "
+    "AND NOT EXISTS (SELECT 1 FROM comments WHERE id = $1)";
 constexpr std::string_view kInsertHoot =
     "INSERT INTO hoots(id, author_id, title, slug, body_source, body_html, body_text, excerpt, "
     "tags, created_at, updated_at, positive, negative) "
@@ -111,8 +120,9 @@ constexpr std::string_view kFirstRevisionOfComments =
     "SELECT c.id, 1, c.author_id, c.created_at, c.body_source FROM comments c "
     "JOIN imported_posts i ON i.post_id = c.id AND i.site = $1 "
     "WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = c.id)";
-// Each post's current text and revision number follow its latest revision. PostgreSQL plans the
-// UPDATE … FROM (… GROUP BY) as a join (SQLite materialised it, so it walks posts one by one).
+// Each post's current text and revision number follow its latest revision (PutPost writes the
+// text the importer converted; ImportedPost::latest_revision is met here, in one pass). PostgreSQL
+// plans the UPDATE … FROM (… GROUP BY) as a join.
 constexpr std::string_view kFollowHistoryHoots =
     "UPDATE hoots h SET revision = r.number, body_source = r.body_source FROM "
     "(SELECT DISTINCT ON (post_id) post_id, number, body_source FROM revisions "
@@ -210,7 +220,11 @@ class PgImportSession final : public service::ImportSession {
         return Attempt<PostId>([&] {
             auto id = Mapped(kMapPost, post.source_id);
             const bool is_new = !id;
-            if (is_new) {
+            if (is_new && post.reserved.valid()) {
+                id = post.reserved.value;
+                if (post.is_question) conn().Query(kSetPostKind, *id, 1);
+                Map(kMapPost, post.source_id, *id);
+            } else if (is_new) {
                 id = conn().Query(kInsertPost, post.is_question ? 1 : 2)[0].Int(0);
                 Map(kMapPost, post.source_id, *id);
             }
@@ -248,6 +262,21 @@ class PgImportSession final : public service::ImportSession {
                                 post.is_question ? post.title : std::string(),
                                 post.is_question ? tags : std::string(), post.body_source});
             return PostId(*id);
+        });
+    }
+
+    Result<PostId> ReservePost(std::int64_t source_id) override {
+        return Attempt<PostId>([&] {
+            if (auto id = Mapped(kMapPost, source_id)) return PostId(*id);
+            return PostId(conn().Query(kInsertPost, 2)[0].Int(0));
+        });
+    }
+
+    Status DropPost(PostId post) override {
+        return Attempt<Ok>([&] {
+            conn().Query(kDropReservedRevisions, post.value);
+            conn().Query(kDropReservedPost, post.value);
+            return Ok{};
         });
     }
 
@@ -319,14 +348,12 @@ class PgImportSession final : public service::ImportSession {
         });
     }
 
-    Status Finish(bool from_history) override {
+    Status Finish() override {
         return Attempt<Ok>([&] {
             conn().Query(kFirstRevisionOfHoots, site_);
             conn().Query(kFirstRevisionOfComments, site_);
-            if (from_history) {
-                conn().Query(kFollowHistoryHoots, site_);
-                conn().Query(kFollowHistoryComments, site_);
-            }
+            conn().Query(kFollowHistoryHoots, site_);
+            conn().Query(kFollowHistoryComments, site_);
             conn().Query(kRecountThreads, site_);
             conn().Query(kRecountAuthors, site_, Lower(PlaceholderName(site_)));
             return Ok{};

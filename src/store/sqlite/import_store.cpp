@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/log.hpp"
 #include "domain/popularity.hpp"
 #include "store/sqlite/guard.hpp"
 
@@ -13,6 +14,9 @@ namespace hoot::store::sqlite {
 namespace {
 
 enum MapKind : int { kMapUser = 1, kMapPost = 2, kMapReply = 3 };
+
+// The busy timeout every Connection has (db.cpp); the import sets it to 0 for one statement.
+constexpr int kBusyTimeoutMs = 5000;
 
 constexpr std::string_view kFindMapped =
     "SELECT local_id FROM import_map WHERE site = ?1 AND kind = ?2 AND source_id = ?3";
@@ -32,22 +36,37 @@ constexpr std::string_view kPutImportedUser =
     "website = ?5, reputation = ?6";
 
 constexpr std::string_view kInsertPost = "INSERT INTO posts(kind) VALUES (?)";
+// A reserved post is a comment (kind 2) until PutPost says it is a hoot.
+constexpr std::string_view kSetPostKind = "UPDATE posts SET kind = ?2 WHERE id = ?1";
+// A reserved post that Posts.xml did not have: only while no hoot or comment row is its.
+constexpr std::string_view kDropReservedRevisions =
+    "DELETE FROM revisions WHERE post_id = ?1 AND NOT EXISTS (SELECT 1 FROM hoots WHERE id = ?1) "
+    "AND NOT EXISTS (SELECT 1 FROM comments WHERE id = ?1)";
+constexpr std::string_view kDropReservedPost =
+    "DELETE FROM posts WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM hoots WHERE id = ?1) "
+    "AND NOT EXISTS (SELECT 1 FROM comments WHERE id = ?1)";
+constexpr std::string_view kRevisionBody =
+    "SELECT body_source FROM revisions WHERE post_id = ? AND number = ?";
+// The revision number is left as it is when PutPost is given none (?12 or ?9 NULL).
 constexpr std::string_view kInsertHoot =
     "INSERT INTO hoots(id, author_id, title, slug, body_source, body_html, body_text, excerpt, "
-    "tags, created_at, updated_at, positive, negative) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "tags, created_at, updated_at, positive, negative, revision) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateHoot =
     "UPDATE hoots SET author_id = ?2, title = ?3, slug = ?4, body_source = ?5, body_html = ?6, "
-    "body_text = ?7, excerpt = ?8, tags = ?9, created_at = ?10, updated_at = ?11 WHERE id = ?1";
+    "body_text = ?7, excerpt = ?8, tags = ?9, created_at = ?10, updated_at = ?11, "
+    "revision = COALESCE(?12, revision) WHERE id = ?1";
 constexpr std::string_view kDropHootTags = "DELETE FROM hoot_tags WHERE hoot_id = ?";
 constexpr std::string_view kInsertHootTag =
     "INSERT OR IGNORE INTO hoot_tags(hoot_id, tag) VALUES (?, ?)";
 constexpr std::string_view kInsertComment =
     "INSERT INTO comments(id, hoot_id, author_id, body_source, body_html, body_text, created_at, "
-    "updated_at, positive, negative, best_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "updated_at, positive, negative, best_score, revision) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateComment =
     "UPDATE comments SET hoot_id = ?2, author_id = ?3, body_source = ?4, body_html = ?5, "
-    "body_text = ?6, created_at = ?7, updated_at = ?8 WHERE id = ?1";
+    "body_text = ?6, created_at = ?7, updated_at = ?8, revision = COALESCE(?9, revision) "
+    "WHERE id = ?1";
 constexpr std::string_view kPutImportedPost =
     "INSERT INTO imported_posts(post_id, site, source_id, license, author_name, author_source_id, "
     "accepted_source_id, closed_at, up_votes, down_votes) "
@@ -92,29 +111,19 @@ constexpr std::string_view kPutTagExcerpt =
     "INSERT INTO tag_excerpts(site, tag, excerpt) VALUES (?1, ?2, ?3) "
     "ON CONFLICT(site, tag) DO UPDATE SET excerpt = ?3";
 
+// Posts are tested for a revision before their rows are read (CROSS JOIN keeps imported_posts the
+// outer loop): in a dump with history every post has one, and reading each post's row to find
+// that out was 2.4 CPU seconds of a million-post import.
 constexpr std::string_view kFirstRevisionOfHoots =
     "INSERT INTO revisions(post_id, number, author_id, created_at, title, tags, body_source) "
-    "SELECT h.id, 1, h.author_id, h.created_at, h.title, h.tags, h.body_source FROM hoots h "
-    "JOIN imported_posts i ON i.post_id = h.id AND i.site = ?1 "
-    "WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = h.id)";
+    "SELECT h.id, 1, h.author_id, h.created_at, h.title, h.tags, h.body_source "
+    "FROM imported_posts i CROSS JOIN hoots h ON h.id = i.post_id WHERE i.site = ?1 "
+    "AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = i.post_id)";
 constexpr std::string_view kFirstRevisionOfComments =
     "INSERT INTO revisions(post_id, number, author_id, created_at, body_source) "
-    "SELECT c.id, 1, c.author_id, c.created_at, c.body_source FROM comments c "
-    "JOIN imported_posts i ON i.post_id = c.id AND i.site = ?1 "
-    "WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = c.id)";
-// Each post of the site with its latest revision, walked in post order and updated one row at a
-// time: one UPDATE … FROM (… GROUP BY) materialised the whole join in memory (3.1 GB at a
-// million posts).
-constexpr std::string_view kLatestRevisions =
-    "SELECT i.post_id, p.kind, (SELECT MAX(r.number) FROM revisions r WHERE r.post_id = i.post_id) "
-    "FROM imported_posts i JOIN posts p ON p.id = i.post_id WHERE i.site = ?1 ORDER BY i.post_id";
-constexpr std::string_view kFollowHistoryHoot =
-    "UPDATE hoots SET revision = ?2, body_source = (SELECT body_source FROM revisions "
-    "WHERE post_id = ?1 AND number = ?2) WHERE id = ?1";
-constexpr std::string_view kFollowHistoryComment =
-    "UPDATE comments SET revision = ?2, body_source = (SELECT body_source FROM revisions "
-    "WHERE post_id = ?1 AND number = ?2) WHERE id = ?1";
-
+    "SELECT c.id, 1, c.author_id, c.created_at, c.body_source "
+    "FROM imported_posts i CROSS JOIN comments c ON c.id = i.post_id WHERE i.site = ?1 "
+    "AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.post_id = i.post_id)";
 // A bulk import (the first import of a site about as large as the database): the secondary
 // indexes of the tables it fills, and the triggers that keep the search index and the tag counts
 // in step row by row, are dropped inside the import's transaction and made again at its end, so
@@ -147,6 +156,15 @@ constexpr std::string_view kIndexNewPosts =
     "FROM hoots WHERE id > ?1 AND deleted_at IS NULL UNION ALL "
     "SELECT hoot_id * 2147483648 + 2 * id, '', IIF(body_text <> '', body_text, body_source), id "
     "FROM comments WHERE id > ?1 AND deleted_at IS NULL) ORDER BY 1";
+// FTS5 writes its pending terms out as a new segment whenever they pass `hashsize` bytes (1 MB by
+// default), and merges segments as they pile up: filling the index with a million posts wrote
+// hundreds of segments and merged them level by level. A 32 MB buffer while the bulk rows go in
+// (measured on 300,000 synthetic posts: 25% less CPU with 64 MB) costs that much memory for the
+// statement's length; the default is set back after it.
+constexpr std::string_view kBulkSearchBuffer =
+    "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 33554432)";
+constexpr std::string_view kDefaultSearchBuffer =
+    "INSERT INTO search_index(search_index, rank) VALUES ('hashsize', 1048576)";
 // In a bulk import every post, user and tag use is new and nothing of it is deleted, so the counts
 // below need no deleted_at test: they are read from the indexes alone, never from the rows (the
 // general recounts and a tag count joined to hoots read every post's row: 28 CPU seconds of a
@@ -206,24 +224,15 @@ class SqliteImportSession final : public service::ImportSession {
   public:
     // A big page cache keeps an import of millions of rows from spilling pages to the WAL and
     // reading them back (measured: most of the time of the first version). The pragmas are set
-    // before BEGIN (foreign_keys cannot change inside a transaction) and restored after.
+    // before BEGIN (foreign_keys and the journal mode cannot change inside a transaction) and
+    // restored after.
     SqliteImportSession(Database& db, std::string site, std::int64_t expected_posts)
-        : lease_(db.Write()), pragmas_(*lease_), tx_(*lease_), site_(std::move(site)) {
-        std::int64_t existing = 0;
-        {
-            auto stmt = conn().Prepare(kCountPosts);
-            if (stmt.Step()) {
-                existing = stmt.Int(0);
-                first_new_post_ = stmt.Int(1);
-            }
-        }
-        bool known = false;
-        {
-            auto stmt = conn().Prepare(kSiteKnown);
-            stmt.Bind(1, std::string_view(site_));
-            known = stmt.Step() && stmt.Int(0) != 0;
-        }
-        if (!known && expected_posts >= existing) StartBulk();
+        : lease_(db.Write()),
+          site_(std::move(site)),
+          pragmas_(*lease_, LooksBulk(expected_posts)),
+          tx_(*lease_) {
+        // Decided again inside the transaction: what was read before BEGIN may have changed.
+        if (LooksBulk(expected_posts)) StartBulk();
     }
 
     Result<UserId> PutUser(const service::ImportedUser& user) override {
@@ -279,11 +288,20 @@ class SqliteImportSession final : public service::ImportSession {
         return Attempt<PostId>([&] {
             auto id = Mapped(kMapPost, post.source_id);
             const bool is_new = !id;
-            if (is_new) {
+            if (is_new && post.reserved.valid()) {
+                id = post.reserved.value;
+                if (post.is_question) conn().Prepare(kSetPostKind).BindAll(*id, 1).Exec();
+                Map(kMapPost, post.source_id, *id);
+            } else if (is_new) {
                 conn().Prepare(kInsertPost).Bind(1, post.is_question ? 1 : 2).Exec();
                 id = conn().LastInsertId();
                 Map(kMapPost, post.source_id, *id);
             }
+            // History was written first: the post's current text is its latest revision's.
+            std::string latest;
+            const bool from_history =
+                post.latest_revision > 0 && RevisionBody(*id, post.latest_revision, latest);
+            const std::string& body_source = from_history ? latest : post.body_source;
             std::string tags = JoinTags(post.tags);
             if (!is_new && post.has_votes) Revote(*id, post);
             if (post.is_question) {
@@ -292,14 +310,21 @@ class SqliteImportSession final : public service::ImportSession {
                     .Bind(2, post.author.value)
                     .BindStatic(3, post.title)
                     .BindStatic(4, post.slug)
-                    .BindStatic(5, post.body_source)
+                    .BindStatic(5, body_source)
                     .BindStatic(6, post.body_html)
                     .BindStatic(7, post.body_text)
                     .BindStatic(8, post.excerpt)
                     .BindStatic(9, tags)
                     .Bind(10, post.created_at)
                     .Bind(11, post.updated_at);
-                if (is_new) write.Bind(12, post.up_votes).Bind(13, post.down_votes);
+                if (is_new) {
+                    write.Bind(12, post.up_votes).Bind(13, post.down_votes);
+                    write.Bind(14, from_history ? post.latest_revision : 1);
+                } else if (from_history) {
+                    write.Bind(12, post.latest_revision);
+                } else {
+                    write.BindNull(12);
+                }
                 write.Exec();
                 if (!is_new) conn().Prepare(kDropHootTags).Bind(1, *id).Exec();
                 for (const auto& tag : post.tags)
@@ -309,7 +334,7 @@ class SqliteImportSession final : public service::ImportSession {
                 write.Bind(1, *id)
                     .Bind(2, post.hoot.value)
                     .Bind(3, post.author.value)
-                    .BindStatic(4, post.body_source)
+                    .BindStatic(4, body_source)
                     .BindStatic(5, post.body_html)
                     .BindStatic(6, post.body_text)
                     .Bind(7, post.created_at)
@@ -317,7 +342,12 @@ class SqliteImportSession final : public service::ImportSession {
                 if (is_new)
                     write.Bind(9, post.up_votes)
                         .Bind(10, post.down_votes)
-                        .Bind(11, BestScore(ReactionTally{post.up_votes, post.down_votes}));
+                        .Bind(11, BestScore(ReactionTally{post.up_votes, post.down_votes}))
+                        .Bind(12, from_history ? post.latest_revision : 1);
+                else if (from_history)
+                    write.Bind(9, post.latest_revision);
+                else
+                    write.BindNull(9);
                 write.Exec();
             }
             auto put = conn().Prepare(kPutImportedPost);
@@ -346,6 +376,22 @@ class SqliteImportSession final : public service::ImportSession {
                                 post.is_question ? post.title : std::string(),
                                 post.is_question ? tags : std::string(), post.body_source});
             return PostId(*id);
+        });
+    }
+
+    Result<PostId> ReservePost(std::int64_t source_id) override {
+        return Attempt<PostId>([&] {
+            if (auto id = Mapped(kMapPost, source_id)) return PostId(*id);
+            conn().Prepare(kInsertPost).Bind(1, 2).Exec();
+            return PostId(conn().LastInsertId());
+        });
+    }
+
+    Status DropPost(PostId post) override {
+        return Attempt<Ok>([&] {
+            conn().Prepare(kDropReservedRevisions).Bind(1, post.value).Exec();
+            conn().Prepare(kDropReservedPost).Bind(1, post.value).Exec();
+            return Ok{};
         });
     }
 
@@ -422,11 +468,10 @@ class SqliteImportSession final : public service::ImportSession {
                    [&](Stmt& s) { s.BindAll(std::string_view(site_), tag, excerpt); });
     }
 
-    Status Finish(bool from_history) override {
+    Status Finish() override {
         return Attempt<Ok>([&] {
             conn().Prepare(kFirstRevisionOfHoots).Bind(1, std::string_view(site_)).Exec();
             conn().Prepare(kFirstRevisionOfComments).Bind(1, std::string_view(site_)).Exec();
-            if (from_history) FollowHistory();
             const bool bulk = bulk_;
             if (bulk) {
                 EndBulk();
@@ -479,23 +524,21 @@ class SqliteImportSession final : public service::ImportSession {
     // so every post of it has an id above first_new_post_), then restores the triggers.
     void EndBulk() {
         for (const auto& index : indexes_) conn().ExecScript(index.sql.c_str());
+        conn().Prepare(kBulkSearchBuffer).Exec();
         conn().Prepare(kIndexNewPosts).Bind(1, first_new_post_).Exec();
+        conn().Prepare(kDefaultSearchBuffer).Exec();
         conn().Prepare(kCountNewTags).Bind(1, first_new_post_).Exec();
         for (const auto& trigger : triggers_) conn().ExecScript(trigger.sql.c_str());
         bulk_ = false;
     }
 
-    // Each post's current source and revision number follow its latest revision.
-    void FollowHistory() {
-        auto posts = conn().Prepare(kLatestRevisions);
-        posts.Bind(1, std::string_view(site_));
-        while (posts.Step()) {
-            if (posts.IsNull(2)) continue;
-            conn()
-                .Prepare(posts.Int(1) == 1 ? kFollowHistoryHoot : kFollowHistoryComment)
-                .BindAll(posts.Int(0), posts.Int(2))
-                .Exec();
-        }
+    // The text of revision `number` of `post` into `body`; false when there is no such revision.
+    bool RevisionBody(std::int64_t post, int number, std::string& body) {
+        auto stmt = conn().Prepare(kRevisionBody);
+        stmt.BindAll(post, number);
+        if (!stmt.Step()) return false;
+        body = stmt.Text(0);
+        return true;
     }
 
     std::optional<std::int64_t> Mapped(int kind, std::int64_t source_id) {
@@ -558,17 +601,41 @@ class SqliteImportSession final : public service::ImportSession {
         });
     }
 
+    // A first import of a site about as large as the database: nothing of the site to update,
+    // and few rows of others to keep. Reads first_new_post_ as a side effect.
+    bool LooksBulk(std::int64_t expected_posts) {
+        std::int64_t existing = 0;
+        {
+            auto stmt = conn().Prepare(kCountPosts);
+            if (stmt.Step()) {
+                existing = stmt.Int(0);
+                first_new_post_ = stmt.Int(1);
+            }
+        }
+        auto stmt = conn().Prepare(kSiteKnown);
+        stmt.Bind(1, std::string_view(site_));
+        const bool known = stmt.Step() && stmt.Int(0) != 0;
+        return !known && expected_posts >= existing;
+    }
+
     struct ImportPragmas {
         // Foreign keys are not checked row by row during the import (they cost an index lookup
         // per reference, measured): every id the session writes is one it read or made in the
         // same transaction. The store test runs PRAGMA foreign_key_check after each import.
-        explicit ImportPragmas(Connection& conn) : conn_(conn) {
+        ImportPragmas(Connection& conn, bool bulk) : conn_(conn) {
             // Sorts (index builds, ORDER BY) spill to temporary files rather than to memory.
             conn_.ExecScript(
                 "PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF; PRAGMA temp_store = "
                 "FILE;");
+            if (bulk) UseRollbackJournal();
         }
         ~ImportPragmas() {
+            try {
+                if (rollback_journal_) conn_.ExecScript("PRAGMA journal_mode = WAL;");
+            } catch (const std::exception& e) {
+                // The next Database to open the file sets WAL again (db.cpp).
+                log::Warn(std::string("import: cannot return to WAL: ") + e.what());
+            }
             try {
                 conn_.ExecScript(
                     "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON; "
@@ -577,13 +644,34 @@ class SqliteImportSession final : public service::ImportSession {
                 // The connection keeps the larger cache; nothing else depends on it.
             }
         }
+
+        // In WAL mode every page of a bulk import is written twice: to the WAL during the
+        // transaction, then into the database file by the checkpoint. With a rollback journal
+        // the pages an import appends go straight to the file, and the journal only keeps the
+        // few pages that existed before (a rollback truncates the file back and restores them):
+        // the same all-or-nothing import with half the writes. Leaving WAL needs the file to
+        // itself (SQLite refuses while another connection, in this process or another, holds
+        // it open in WAL mode, e.g. a running server): then the import stays in WAL mode.
+        void UseRollbackJournal() {
+            // No waiting: a connection that holds the file is not going to let go of it.
+            sqlite3_busy_timeout(conn_.raw(), 0);
+            try {
+                auto stmt = conn_.Prepare("PRAGMA journal_mode = DELETE");
+                rollback_journal_ = stmt.Step() && stmt.TextView(0) == "delete";
+            } catch (const SqliteError& e) {
+                if (!e.IsBusy()) throw;
+            }
+            sqlite3_busy_timeout(conn_.raw(), kBusyTimeoutMs);
+        }
+
         Connection& conn_;
+        bool rollback_journal_ = false;
     };
 
     Database::WriteLease lease_;
+    std::string site_;
     ImportPragmas pragmas_;
     WriteTx tx_;
-    std::string site_;
     bool bulk_ = false;
     std::int64_t first_new_post_ = 0;  // the largest post id before the import
     std::vector<Deferred> indexes_, triggers_;
