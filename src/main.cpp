@@ -138,7 +138,7 @@ int ImportStackExchange(const std::string& data, const std::string& database,
         if (target->kind == hoot::store::DatabaseTarget::Kind::kSqlite &&
             target->sqlite_file.has_parent_path())
             std::filesystem::create_directories(target->sqlite_file.parent_path());
-        auto backend = hoot::store::OpenBackend(*target);
+        auto backend = hoot::store::OpenBackend(*target, hoot::store::BackendUse::kWriteOnly);
         hoot::importer::Progress progress(stderr, isatty(STDERR_FILENO) != 0);
         hoot::importer::ImportOptions options{dir, *site, &progress};
         auto report = hoot::importer::ImportStackExchange(backend->stores().imports, options);

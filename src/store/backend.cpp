@@ -31,9 +31,11 @@ Result<DatabaseTarget> ParseDatabaseTarget(std::string_view text,
                        "--db must be sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE");
 }
 
-std::unique_ptr<Backend> OpenBackend(const DatabaseTarget& target) {
+std::unique_ptr<Backend> OpenBackend(const DatabaseTarget& target, BackendUse use) {
     switch (target.kind) {
         case DatabaseTarget::Kind::kSqlite:
+            if (use == BackendUse::kWriteOnly)
+                return std::make_unique<sqlite::SqliteBackend>(target.sqlite_file, 0);
             return std::make_unique<sqlite::SqliteBackend>(target.sqlite_file);
         case DatabaseTarget::Kind::kPostgres:
             try {

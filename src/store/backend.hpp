@@ -54,6 +54,15 @@ Result<DatabaseTarget> ParseDatabaseTarget(std::string_view text,
                                            const std::filesystem::path& default_sqlite_file);
 
 // Opens and migrates. Throws std::runtime_error with a readable message when it cannot.
-std::unique_ptr<Backend> OpenBackend(const DatabaseTarget& target);
+// What the opener will do with the database.
+enum class BackendUse {
+    kServe,
+    // One writer and nothing else (`hoot import`): SQLite opens no read connections, which would
+    // hold the file in WAL mode and keep a first import from writing its pages once (see
+    // store/sqlite/import_store.cpp).
+    kWriteOnly,
+};
+std::unique_ptr<Backend> OpenBackend(const DatabaseTarget& target,
+                                     BackendUse use = BackendUse::kServe);
 
 }  // namespace hoot::store

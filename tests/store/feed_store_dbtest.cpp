@@ -239,7 +239,7 @@ TEST_P(FeedStoreTest, TagsCarryTheExcerptAnImportedSiteGaveThem) {
         ASSERT_TRUE(session.ok()) << session.error().detail;
         ASSERT_TRUE((*session)->PutTagExcerpt("hops", "Flowers that bitter beer.").ok());
         ASSERT_TRUE((*session)->PutTagExcerpt("malt", "Germinated grain.").ok());
-        ASSERT_TRUE((*session)->Finish(false).ok());
+        ASSERT_TRUE((*session)->Finish().ok());
         ASSERT_TRUE((*session)->Commit().ok());
     }
     {
@@ -247,7 +247,7 @@ TEST_P(FeedStoreTest, TagsCarryTheExcerptAnImportedSiteGaveThem) {
         auto session = stores().imports.Begin("alcohol.stackexchange.com", 1);
         ASSERT_TRUE(session.ok()) << session.error().detail;
         ASSERT_TRUE((*session)->PutTagExcerpt("hops", "The cone of Humulus lupulus.").ok());
-        ASSERT_TRUE((*session)->Finish(false).ok());
+        ASSERT_TRUE((*session)->Finish().ok());
         ASSERT_TRUE((*session)->Commit().ok());
     }
     auto tags = stores().hoots.Tags(100);

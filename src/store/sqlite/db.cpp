@@ -147,7 +147,8 @@ void WriteTx::Commit() {
 
 // --- Database ---
 
-Database::Database(const std::filesystem::path& file, int read_connections) : file_(file) {
+Database::Database(const std::filesystem::path& file, int read_connections)
+    : file_(file), has_readers_(read_connections > 0) {
     writer_ = std::make_unique<Connection>(file, false);
     writer_->ExecScript("PRAGMA journal_mode = WAL;");
     ApplyMigrations(*writer_);
@@ -166,6 +167,9 @@ Database::~Database() {
 }
 
 Database::ReadLease Database::Read() {
+    // Waiting on a pool that can never fill would hang the caller for good.
+    if (!has_readers_)
+        throw std::logic_error("a read on a SQLite database opened with no read connections");
     std::unique_lock lock(pool_mutex_);
     pool_cv_.wait(lock, [&] { return !readers_.empty(); });
     auto conn = std::move(readers_.back());

@@ -127,7 +127,8 @@ class WriteTx {
 class Database {
   public:
     // Opens (creating when missing) the file, sets WAL, synchronous=FULL, foreign keys, and
-    // applies pending migrations. Throws on failure (a start-up error).
+    // applies pending migrations. Throws on failure (a start-up error). With no read
+    // connections the database is for writing only (an import): Read() throws std::logic_error.
     explicit Database(const std::filesystem::path& file, int read_connections = 4);
     ~Database();
 
@@ -169,6 +170,7 @@ class Database {
     std::mutex pool_mutex_;
     std::condition_variable pool_cv_;
     std::vector<std::unique_ptr<Connection>> readers_;
+    bool has_readers_ = true;  // false: opened to write only, Read() throws
 };
 
 // Turns an exception from the database into an Error value; logs the detail.
