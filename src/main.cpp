@@ -9,9 +9,11 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "app/app.hpp"
 #include "app/log.hpp"
+#include "http/client_address.hpp"
 #include "importer/se_format.hpp"
 #include "importer/stackexchange_import.hpp"
 #include "service/crypto.hpp"
@@ -54,14 +56,27 @@ void TuneAllocatorForServing() {
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 }
 
-int Serve(const std::string& data, const std::string& database, const std::string& listen,
-          const std::string& site_name, bool no_sample, bool no_rate_limits) {
+// `hoot serve`'s own flags (--data and --db are shared with the other commands).
+struct ServeFlags {
+    std::string listen = "127.0.0.1:8080";
+    std::string site_name = "Hoot";
+    bool no_sample = false;
+    bool no_rate_limits = false;
+    std::vector<std::string> trusted_proxies;
+};
+
+int Serve(const std::string& data, const std::string& database, const ServeFlags& flags) {
+    const std::string& listen = flags.listen;
+    const std::string& site_name = flags.site_name;
     hoot::app::AppConfig config;
-    config.rate_limits = !no_rate_limits;
+    config.rate_limits = !flags.no_rate_limits;
     config.data_dir = data;
     config.database = database;
     config.site_name = site_name;
-    config.seed_sample_content = !no_sample;
+    config.seed_sample_content = !flags.no_sample;
+    config.trusted_proxies = flags.trusted_proxies;
+    if (auto proxies = hoot::http::TrustedProxies::Parse(flags.trusted_proxies); !proxies)
+        return Fail(kUsageError, "--trusted-proxy: " + proxies.error().message);
     if (!ParseListen(listen, config.server.host, config.server.port))
         return Fail(kUsageError,
                     "--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got '" + listen + "')");
@@ -230,9 +245,7 @@ int main(int argc, char** argv) {
     cli.require_subcommand(1);
 
     std::string data = "hoot-data";
-    std::string listen = "127.0.0.1:8080";
-    std::string site_name = "Hoot";
-    bool no_sample = false;
+    ServeFlags serve_flags;
     auto* serve = cli.add_subcommand("serve", "Serve the community over HTTP");
     serve->add_option("--data", data, "Data folder (created when missing)");
     std::string database;
@@ -240,11 +253,15 @@ int main(int argc, char** argv) {
         "Database: sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE to share one "
         "database between several instances (default: the SQLite file in the data folder)";
     serve->add_option("--db", database, database_help);
-    serve->add_option("--listen", listen, "Address to listen on, HOST:PORT");
-    serve->add_option("--site-name", site_name, "The community's name, shown in titles");
-    serve->add_flag("--no-sample", no_sample, "Do not write the sample welcome hoot on a new site");
-    bool no_rate_limits = false;
-    serve->add_flag("--no-rate-limits", no_rate_limits,
+    serve->add_option("--listen", serve_flags.listen, "Address to listen on, HOST:PORT");
+    serve->add_option("--site-name", serve_flags.site_name,
+                      "The community's name, shown in titles");
+    serve->add_flag("--no-sample", serve_flags.no_sample,
+                    "Do not write the sample welcome hoot on a new site");
+    serve->add_option("--trusted-proxy", serve_flags.trusted_proxies,
+                      "Address of a proxy in front of Hoot (e.g. 127.0.0.1 for nginx on the same "
+                      "machine) whose X-Forwarded-For header names the client; repeatable");
+    serve->add_flag("--no-rate-limits", serve_flags.no_rate_limits,
                     "Do not limit sign-ins, sign-ups and posting per person (for benchmarks, or "
                     "behind a proxy that limits requests itself)");
 
@@ -311,7 +328,7 @@ int main(int argc, char** argv) {
         return Fail(kUsageError, message + " (see hoot --help)");
     }
 
-    if (serve->parsed()) return Serve(data, database, listen, site_name, no_sample, no_rate_limits);
+    if (serve->parsed()) return Serve(data, database, serve_flags);
     if (create->parsed()) return CreateUser(data, database, name, admin);
     if (stackexchange->parsed()) return ImportStackExchange(data, database, dump_dir, site_url);
     if (backup->parsed()) return Backup(data, database, backup_file, force);

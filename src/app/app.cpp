@@ -92,12 +92,15 @@ App::App(AppConfig config) {
         impl.backend->stores().settings.GetOrInsert("csrf_secret", service::RandomToken());
     if (!secret) throw std::runtime_error("cannot read settings: " + secret.error().detail);
     http::RegisterRoutes(impl.router, impl.web, impl.services);
+    auto proxies = http::TrustedProxies::Parse(impl.config.trusted_proxies);
+    if (!proxies) throw std::runtime_error(proxies.error().message);
     impl.pipeline = std::make_unique<http::Pipeline>(
         impl.router, impl.accounts, impl.limiter, *secret,
         [&impl](http::RequestContext& ctx, http::Kind kind, const Error& error) {
             return kind == http::Kind::kApi ? api::JsonError(error)
                                             : web::ErrorPage(impl.site, ctx, error);
-        });
+        },
+        std::move(*proxies));
     if (impl.config.seed_sample_content)
         SeedSampleContentOnce(impl.backend->stores(), impl.services);
 }

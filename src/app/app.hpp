@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/message.hpp"
 #include "http/rate_limit.hpp"
@@ -23,6 +24,8 @@ struct AppConfig {
     bool rate_limits = true;
     // Rules that replace the default ones of the same bucket name (tests use small ones).
     http::RateRules rate_rule_overrides = {};
+    // `--trusted-proxy`: proxies whose X-Forwarded-For names the client (http/client_address).
+    std::vector<std::string> trusted_proxies = {};
 };
 
 class App {

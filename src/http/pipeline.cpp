@@ -117,6 +117,9 @@ Response Pipeline::Run(RequestContext& ctx, const Route& route) {
 }
 
 Response Pipeline::Handle(Request& request) {
+    if (!proxies_.empty())
+        request.remote_address =
+            proxies_.ClientOf(request.remote_address, request.Header("x-forwarded-for"));
     RequestContext ctx(request);
     ctx.now = SystemNow();
     Response response;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "http/client_address.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "service/accounts.hpp"
@@ -22,13 +23,15 @@ using ErrorPresenter = std::function<Response(RequestContext&, Kind, const Error
 
 class Pipeline {
   public:
+    // `proxies`: whose X-Forwarded-For replaces the connection's address (none by default).
     Pipeline(const Router& router, service::AccountService& accounts, RateLimiter& limiter,
-             std::string csrf_secret, ErrorPresenter present_error)
+             std::string csrf_secret, ErrorPresenter present_error, TrustedProxies proxies = {})
         : router_(router),
           accounts_(accounts),
           limiter_(limiter),
           csrf_secret_(std::move(csrf_secret)),
-          present_error_(std::move(present_error)) {}
+          present_error_(std::move(present_error)),
+          proxies_(std::move(proxies)) {}
 
     Response Handle(Request& request);
 
@@ -45,6 +48,7 @@ class Pipeline {
     RateLimiter& limiter_;
     std::string csrf_secret_;
     ErrorPresenter present_error_;
+    TrustedProxies proxies_;
 };
 
 // Adds the headers every response carries (CSP without inline scripts, nosniff, ...).

@@ -52,7 +52,8 @@ TEST(Cli, BadFlagsGiveOneLineAndExitTwo) {
           std::string("serve --listen nonsense") + data,
           std::string("serve --listen 127.0.0.1:99999") + data,
           std::string("serve --listen 127.0.0.1:") + data, std::string("frobnicate"),
-          std::string("user create") + data, std::string("user create alice") + data}) {
+          std::string("user create") + data, std::string("user create alice") + data,
+          std::string("serve --trusted-proxy nginx.local") + data}) {
         SCOPED_TRACE(args);
         auto outcome = RunHoot(args);
         EXPECT_EQ(outcome.exit_code, 2) << outcome.output;
