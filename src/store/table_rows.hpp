@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace hoot::store {
@@ -20,5 +21,17 @@ struct Cell {
 
 // Called once per row with one cell per requested column, in the order requested.
 using RowVisitor = std::function<void(std::span<const Cell> row)>;
+
+// A table or column name as an SQL identifier, in double quotes (both backends read it so).
+// Names come from the databases' own catalogues, never from a person; quoting keeps a name that
+// happens to be a keyword working.
+inline std::string QuoteIdentifier(std::string_view name) {
+    std::string quoted = "\"";
+    for (char c : name) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
 
 }  // namespace hoot::store

@@ -63,16 +63,6 @@ INSERT INTO tag_counts(tag, count)
 // Rows travel in chunks of this size: few round trips, little memory.
 constexpr std::size_t kChunkBytes = 1 << 20;
 
-// Names come from the database's catalogue, never from a person; quoted all the same.
-std::string Quote(std::string_view name) {
-    std::string quoted = "\"";
-    for (char c : name) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 [[noreturn]] void Throw(PGconn* conn, PGresult* result, std::string_view what) {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     std::string sqlstate = state ? state : "";
@@ -91,9 +81,9 @@ std::string Quote(std::string_view name) {
 
 CopyIn::CopyIn(Connection& conn, std::string_view table, std::span<const TargetColumn> columns)
     : conn_(conn), table_(table) {
-    std::string sql = "COPY " + Quote(table) + " (";
+    std::string sql = "COPY " + QuoteIdentifier(table) + " (";
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        sql += (i ? ", " : "") + Quote(columns[i].name);
+        sql += (i ? ", " : "") + QuoteIdentifier(columns[i].name);
         bytea_.push_back(columns[i].bytea);
     }
     sql += ") FROM STDIN";
@@ -246,28 +236,29 @@ void MigrationTarget::Begin(std::span<const std::string> tables) {
     // something to tell the person about rather than wait on.
     lease_->ExecScript("SET LOCAL lock_timeout = '30s'");
     std::string lock = "LOCK TABLE ";
-    for (std::size_t i = 0; i < tables.size(); ++i) lock += (i ? ", " : "") + Quote(tables[i]);
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        lock += (i ? ", " : "") + QuoteIdentifier(tables[i]);
     // No one else writes (or, for the tables whose triggers go off, reads) until we commit, so
     // the emptiness checked next still holds when we commit.
     lease_->ExecScript(lock + " IN EXCLUSIVE MODE");
     for (const auto& table : tables) {
         if (std::find(with_triggers.begin(), with_triggers.end(), table) == with_triggers.end())
             continue;
-        lease_->ExecScript("ALTER TABLE " + Quote(table) + " DISABLE TRIGGER USER");
+        lease_->ExecScript("ALTER TABLE " + QuoteIdentifier(table) + " DISABLE TRIGGER USER");
         triggers_off_.push_back(table);
     }
 }
 
 bool MigrationTarget::HasRows(std::string_view table) {
-    return lease_->Query("SELECT EXISTS (SELECT 1 FROM " + Quote(table) + ")")[0].Bool(0);
+    return lease_->Query("SELECT EXISTS (SELECT 1 FROM " + QuoteIdentifier(table) + ")")[0].Bool(0);
 }
 
 std::int64_t MigrationTarget::CountRows(std::string_view table) {
-    return lease_->Query("SELECT COUNT(*) FROM " + Quote(table))[0].Int(0);
+    return lease_->Query("SELECT COUNT(*) FROM " + QuoteIdentifier(table))[0].Int(0);
 }
 
 void MigrationTarget::Clear(std::string_view table) {
-    lease_->ExecScript("DELETE FROM " + Quote(table));
+    lease_->ExecScript("DELETE FROM " + QuoteIdentifier(table));
 }
 
 void MigrationTarget::SetAsideIndexesAndForeignKeys() {
@@ -279,15 +270,15 @@ void MigrationTarget::SetAsideIndexesAndForeignKeys() {
     std::vector<std::string> drop;
     for (Row row : lease_->Query(kForeignKeys)) {
         if (!ours(row.TextView(0))) continue;
-        drop.push_back("ALTER TABLE " + Quote(row.TextView(0)) + " DROP CONSTRAINT " +
-                       Quote(row.TextView(1)));
-        restore_.push_back("ALTER TABLE " + Quote(row.TextView(0)) + " ADD CONSTRAINT " +
-                           Quote(row.TextView(1)) + " " + row.Text(2));
+        drop.push_back("ALTER TABLE " + QuoteIdentifier(row.TextView(0)) + " DROP CONSTRAINT " +
+                       QuoteIdentifier(row.TextView(1)));
+        restore_.push_back("ALTER TABLE " + QuoteIdentifier(row.TextView(0)) + " ADD CONSTRAINT " +
+                           QuoteIdentifier(row.TextView(1)) + " " + row.Text(2));
     }
     std::vector<std::string> indexes;
     for (Row row : lease_->Query(kSecondaryIndexes)) {
         if (!ours(row.TextView(0))) continue;
-        drop.push_back("DROP INDEX " + Quote(row.TextView(1)));
+        drop.push_back("DROP INDEX " + QuoteIdentifier(row.TextView(1)));
         indexes.push_back(row.Text(2));
     }
     // Indexes first, so each key's check can use them.
@@ -312,16 +303,16 @@ void MigrationTarget::MoveSequencesPastCopiedIds() {
         identities.emplace_back(row.Text(0), row.Text(1));
     for (const auto& [table, column] : identities) {
         // An empty table keeps its fresh sequence; otherwise the next id is MAX + 1.
-        lease_->Query("SELECT setval(pg_get_serial_sequence($1, $2), MAX(" + Quote(column) +
-                          ")) FROM " + Quote(table) + " HAVING MAX(" + Quote(column) +
-                          ") IS NOT NULL",
-                      Quote(table), column);
+        lease_->Query("SELECT setval(pg_get_serial_sequence($1, $2), MAX(" +
+                          QuoteIdentifier(column) + ")) FROM " + QuoteIdentifier(table) +
+                          " HAVING MAX(" + QuoteIdentifier(column) + ") IS NOT NULL",
+                      QuoteIdentifier(table), column);
     }
 }
 
 void MigrationTarget::Commit() {
     for (const auto& table : triggers_off_)
-        lease_->ExecScript("ALTER TABLE " + Quote(table) + " ENABLE TRIGGER USER");
+        lease_->ExecScript("ALTER TABLE " + QuoteIdentifier(table) + " ENABLE TRIGGER USER");
     lease_->ExecScript("COMMIT");
     in_transaction_ = false;
 }

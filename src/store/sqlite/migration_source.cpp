@@ -16,17 +16,6 @@ constexpr std::string_view kTables =
     "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
 constexpr std::string_view kColumns = "SELECT name FROM pragma_table_info(?) ORDER BY cid";
 
-// Table and column names come from the database's own catalogue, never from a person; quoting
-// them keeps a name that happens to be a keyword working.
-std::string Quote(std::string_view name) {
-    std::string quoted = "\"";
-    for (char c : name) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 struct FinalizeStmt {
     void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
 };
@@ -63,15 +52,16 @@ std::vector<std::string> MigrationSource::Columns(std::string_view table) {
 }
 
 std::int64_t MigrationSource::CountRows(std::string_view table) {
-    auto stmt = conn_.Prepare("SELECT COUNT(*) FROM " + Quote(table));
+    auto stmt = conn_.Prepare("SELECT COUNT(*) FROM " + QuoteIdentifier(table));
     return stmt.Step() ? stmt.Int(0) : 0;
 }
 
 void MigrationSource::ReadRows(std::string_view table, std::span<const std::string> columns,
                                const RowVisitor& visit) {
     std::string sql = "SELECT ";
-    for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + Quote(columns[i]);
-    sql += " FROM " + Quote(table);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        sql += (i ? ", " : "") + QuoteIdentifier(columns[i]);
+    sql += " FROM " + QuoteIdentifier(table);
     sqlite3_stmt* raw = nullptr;
     if (int rc = sqlite3_prepare_v2(conn_.raw(), sql.c_str(), -1, &raw, nullptr); rc != SQLITE_OK)
         conn_.Fail(rc, sql);
