@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "support/api_calls.hpp"
 #include "support/hoot_command.hpp"
 #include "support/http_client.hpp"
 #include "support/test_support.hpp"
@@ -102,32 +103,67 @@ TEST(Cli, DataPathThatIsAFileIsRefused) {
     EXPECT_NE(outcome.output.find("data folder"), std::string::npos) << outcome.output;
 }
 
+// `hoot serve` in a child process on a port it picks; stopped with SIGTERM when destroyed.
+class ServedHoot {
+  public:
+    ServedHoot(const TempDir& dir, const std::vector<std::string>& extra_args)
+        : log_file_((dir.path() / "serve.log").string()) {
+        std::string data = (dir.path() / "data").string();
+        std::vector<std::string> args{"hoot", "serve", "--listen", "127.0.0.1:0", "--data", data};
+        args.insert(args.end(), extra_args.begin(), extra_args.end());
+        pid_ = fork();
+        if (pid_ == 0) {
+            FILE* log = freopen(log_file_.c_str(), "w", stderr);
+            (void)log;
+            std::vector<char*> argv;
+            for (auto& arg : args) argv.push_back(arg.data());
+            argv.push_back(nullptr);
+            execv(HOOT_BINARY, argv.data());
+            _exit(127);
+        }
+    }
+    ~ServedHoot() { Stop(); }
+    ServedHoot(const ServedHoot&) = delete;
+    ServedHoot& operator=(const ServedHoot&) = delete;
+
+    // The port from "listening on http://127.0.0.1:PORT", waiting for it (bounded); 0 if never.
+    unsigned short WaitForPort() const {
+        const std::string marker = "listening on http://127.0.0.1:";
+        for (int i = 0; i < 200; ++i) {
+            std::string log = Log();
+            if (auto at = log.find(marker); at != std::string::npos)
+                return static_cast<unsigned short>(std::stoi(log.substr(at + marker.size())));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return 0;
+    }
+    // SIGTERM, then waits: the child's wait status (-1 once already stopped).
+    int Stop() {
+        if (pid_ <= 0) return -1;
+        kill(pid_, SIGTERM);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return status;
+    }
+    // The child may not have opened its log yet.
+    std::string Log() const {
+        return std::filesystem::exists(log_file_) ? hoot::testing::ReadFile(log_file_) : "";
+    }
+
+  private:
+    std::string log_file_;
+    pid_t pid_ = -1;
+};
+
 TEST(Cli, ServeStopsCleanlyOnSigterm) {
     TempDir dir;
-    std::string log_file = (dir.path() / "serve.log").string();
-    pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-        FILE* log = freopen(log_file.c_str(), "w", stderr);
-        (void)log;
-        std::string data = (dir.path() / "data").string();
-        execl(HOOT_BINARY, "hoot", "serve", "--listen", "127.0.0.1:0", "--data", data.c_str(),
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    // Wait until it says it is listening (bounded).
-    bool listening = false;
-    for (int i = 0; i < 200 && !listening; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        listening = hoot::testing::ReadFile(log_file).find("listening on") != std::string::npos;
-    }
-    ASSERT_TRUE(listening) << hoot::testing::ReadFile(log_file);
-    ASSERT_EQ(kill(pid, SIGTERM), 0);
-    int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    ServedHoot served(dir, {});
+    ASSERT_NE(served.WaitForPort(), 0) << served.Log();
+    int status = served.Stop();
     EXPECT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 0);
-    std::string log = hoot::testing::ReadFile(log_file);
+    std::string log = served.Log();
     EXPECT_NE(log.find("wrote the sample welcome hoot"), std::string::npos) << log;
     EXPECT_NE(log.find("stopped cleanly"), std::string::npos) << log;
 }
@@ -159,66 +195,10 @@ TEST(Cli, DbFlagPicksASqliteFileOutsideTheDataFolder) {
 
 namespace {
 
-// `hoot serve` in a child process on a port it picks; stopped with SIGTERM when destroyed.
-class ServedHoot {
-  public:
-    ServedHoot(const TempDir& dir, const std::vector<std::string>& extra_args)
-        : log_file_((dir.path() / "serve.log").string()) {
-        std::string data = (dir.path() / "data").string();
-        std::vector<std::string> args{"hoot", "serve", "--listen", "127.0.0.1:0", "--data", data};
-        args.insert(args.end(), extra_args.begin(), extra_args.end());
-        pid_ = fork();
-        if (pid_ == 0) {
-            FILE* log = freopen(log_file_.c_str(), "w", stderr);
-            (void)log;
-            std::vector<char*> argv;
-            for (auto& arg : args) argv.push_back(arg.data());
-            argv.push_back(nullptr);
-            execv(HOOT_BINARY, argv.data());
-            _exit(127);
-        }
-    }
-    ~ServedHoot() {
-        if (pid_ <= 0) return;
-        kill(pid_, SIGTERM);
-        int status = 0;
-        waitpid(pid_, &status, 0);
-    }
-    ServedHoot(const ServedHoot&) = delete;
-    ServedHoot& operator=(const ServedHoot&) = delete;
-
-    // The port from "listening on http://127.0.0.1:PORT", waiting for it (bounded); 0 if never.
-    unsigned short WaitForPort() const {
-        const std::string marker = "listening on http://127.0.0.1:";
-        for (int i = 0; i < 200; ++i) {
-            std::string log = Log();
-            if (auto at = log.find(marker); at != std::string::npos)
-                return static_cast<unsigned short>(std::stoi(log.substr(at + marker.size())));
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        return 0;
-    }
-    // The child may not have opened its log yet.
-    std::string Log() const {
-        return std::filesystem::exists(log_file_) ? hoot::testing::ReadFile(log_file_) : "";
-    }
-
-  private:
-    std::string log_file_;
-    pid_t pid_ = -1;
-};
-
-// How many of `tries` failed API sign-ins in a row are answered 429.
+// How many of `tries` failed API sign-ins in a row to the server at `port` are answered 429.
 int RefusedSignIns(unsigned short port, int tries) {
     hoot::testing::HttpClient client(port);
-    int refused = 0;
-    for (int i = 0; i < tries; ++i) {
-        // An empty password fails without hashing: the tries land within the bucket's minute.
-        auto response =
-            client.PostJson("/api/v1/auth/login", R"({"username":"mallory","password":""})");
-        refused += response.status == 429;
-    }
-    return refused;
+    return hoot::testing::RefusedSignIns(client, tries);
 }
 
 TEST(Cli, ServeLimitsSignInsUnlessToldNotTo) {

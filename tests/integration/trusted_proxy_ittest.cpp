@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "support/api_calls.hpp"
 #include "support/test_server.hpp"
 
 namespace {
@@ -12,17 +13,9 @@ namespace {
 using hoot::testing::HttpClient;
 using hoot::testing::TestServer;
 
-// Failed API sign-ins (empty passwords fail without hashing, so the tries stay within the
-// bucket's minute) as the client the header names; how many were refused with 429.
+// Refused sign-ins of `tries` as the client the header names.
 int RefusedSignIns(HttpClient& client, const std::string& forwarded_for, int tries) {
-    int refused = 0;
-    for (int i = 0; i < tries; ++i) {
-        auto response =
-            client.PostJson("/api/v1/auth/login", R"({"username":"mallory","password":""})",
-                            {{"X-Forwarded-For", forwarded_for}});
-        refused += response.status == 429;
-    }
-    return refused;
+    return hoot::testing::RefusedSignIns(client, tries, {{"X-Forwarded-For", forwarded_for}});
 }
 
 TEST(TrustedProxy, EachForwardedClientHasItsOwnSignInBucket) {

@@ -58,4 +58,14 @@ Json CommentApi(const TestServer& server, const std::string& token, std::int64_t
     return JsonOf(response);
 }
 
+int RefusedSignIns(HttpClient& client, int tries, const HeaderList& headers) {
+    int refused = 0;
+    for (int i = 0; i < tries; ++i) {
+        auto response = client.PostJson("/api/v1/auth/login",
+                                        R"({"username":"mallory","password":""})", headers);
+        refused += response.status == 429;
+    }
+    return refused;
+}
+
 }  // namespace hoot::testing

@@ -24,5 +24,9 @@ Json AskApi(const TestServer& server, const std::string& token, const std::strin
 // POST /api/v1/hoots/{id}/comments; returns the new comment's JSON. Throws when it fails.
 Json CommentApi(const TestServer& server, const std::string& token, std::int64_t hoot,
                 const std::string& body);
+// `tries` failed API sign-ins in a row through `client`, with `headers` on each; how many were
+// refused with 429. Empty passwords fail without hashing, so the tries land within the rate
+// bucket's minute even on a loaded machine.
+int RefusedSignIns(HttpClient& client, int tries, const HeaderList& headers = {});
 
 }  // namespace hoot::testing

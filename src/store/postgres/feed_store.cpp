@@ -92,9 +92,11 @@ constexpr std::string_view kTags =
     "(SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag COLLATE \"C\" "
     "LIMIT $1) t LEFT JOIN tag_excerpts e ON e.tag = t.tag "
     "ORDER BY t.count DESC, t.tag COLLATE \"C\", e.site COLLATE \"C\"";
-constexpr std::string_view kTagCount = "SELECT count FROM tag_counts WHERE tag = $1";
-constexpr std::string_view kTagExcerpt =
-    "SELECT site, excerpt FROM tag_excerpts WHERE tag = $1 ORDER BY site COLLATE \"C\" LIMIT 1";
+// One row whether or not the tag is counted or described.
+constexpr std::string_view kTag =
+    "SELECT COALESCE((SELECT count FROM tag_counts WHERE tag = $1), 0), e.site, e.excerpt "
+    "FROM (SELECT 1) one LEFT JOIN (SELECT site, excerpt FROM tag_excerpts WHERE tag = $1 "
+    "ORDER BY site COLLATE \"C\" LIMIT 1) e ON true";
 
 }  // namespace
 
@@ -188,10 +190,10 @@ Result<service::TagCount> PgHootStore::Tag(std::string_view tag) {
     return Guarded([&]() -> Result<service::TagCount> {
         auto conn = db_.Acquire();
         service::TagCount found{std::string(tag)};
-        for (Row row : conn->Query(kTagCount, tag)) found.count = row.Int(0);
-        for (Row row : conn->Query(kTagExcerpt, tag)) {
-            found.excerpt_site = row.Text(0);
-            found.excerpt = row.Text(1);
+        for (Row row : conn->Query(kTag, tag)) {
+            found.count = row.Int(0);
+            found.excerpt_site = row.Text(1);
+            found.excerpt = row.Text(2);
         }
         return found;
     });

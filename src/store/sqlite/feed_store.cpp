@@ -92,9 +92,11 @@ constexpr std::string_view kTags =
     "SELECT t.tag, t.count, e.site, e.excerpt FROM "
     "(SELECT tag, count FROM tag_counts WHERE count > 0 ORDER BY count DESC, tag LIMIT ?) t "
     "LEFT JOIN tag_excerpts e ON e.tag = t.tag ORDER BY t.count DESC, t.tag, e.site";
-constexpr std::string_view kTagCount = "SELECT count FROM tag_counts WHERE tag = ?";
-constexpr std::string_view kTagExcerpt =
-    "SELECT site, excerpt FROM tag_excerpts WHERE tag = ? ORDER BY site LIMIT 1";
+// One row whether or not the tag is counted or described.
+constexpr std::string_view kTag =
+    "SELECT COALESCE((SELECT count FROM tag_counts WHERE tag = ?1), 0), e.site, e.excerpt "
+    "FROM (SELECT 1) LEFT JOIN (SELECT site, excerpt FROM tag_excerpts WHERE tag = ?1 "
+    "ORDER BY site LIMIT 1) e ON 1";
 
 }  // namespace
 
@@ -185,15 +187,13 @@ Result<std::vector<service::TagCount>> SqliteHootStore::Tags(int limit) {
 Result<service::TagCount> SqliteHootStore::Tag(std::string_view tag) {
     return Guarded([&]() -> Result<service::TagCount> {
         auto conn = db_.Read();
+        auto stmt = conn->Prepare(kTag);
+        stmt.Bind(1, tag);
         service::TagCount found{std::string(tag)};
-        auto count = conn->Prepare(kTagCount);
-        count.Bind(1, tag);
-        if (count.Step()) found.count = count.Int(0);
-        auto excerpt = conn->Prepare(kTagExcerpt);
-        excerpt.Bind(1, tag);
-        if (excerpt.Step()) {
-            found.excerpt_site = excerpt.Text(0);
-            found.excerpt = excerpt.Text(1);
+        if (stmt.Step()) {
+            found.count = stmt.Int(0);
+            found.excerpt_site = stmt.Text(1);
+            found.excerpt = stmt.Text(2);
         }
         return found;
     });
