@@ -59,6 +59,12 @@ bench-backends: build
 .PHONY: bench-sse
 bench-sse: build
 	python3 bench/sse_idle.py --binary $(BUILD)/hoot --streams 1000,5000
+# `hoot import` on the largest shared dump and on synthetic ones of 100,000 and 1,000,000 posts,
+# against the least its parts need (bench/README.md, "Stack Exchange import").
+.PHONY: bench-import
+bench-import: build
+	cmake --build $(BUILD) --target import_parts
+	bash bench/import.sh $(BUILD)/hoot $(BUILD)/bench/import_parts
 # Search latency on a generated site of 100,000 hoots (bench/README.md, "Search latency").
 bench-search: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) --target search_bench

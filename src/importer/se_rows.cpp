@@ -28,8 +28,9 @@ service::ImportedPost PostFrom(const Row& row, std::int64_t id, bool is_question
     post.source_id = id;
     post.is_question = is_question;
     std::string_view body = row.Get("Body");
-    std::string text = IsCleanUtf8Text(body) ? HtmlToText(body) : std::string();
-    post.body_html = IsCleanUtf8Text(body) ? SanitizeHtml(body) : std::string();
+    const bool readable = IsCleanUtf8Text(body);
+    std::string text = readable ? HtmlToText(body) : std::string();
+    post.body_html = readable ? SanitizeHtml(body) : std::string();
     post.body_text = FoldWhitespace(text);
     post.body_source = std::move(text);
     post.created_at = ParseSeDate(row.Get("CreationDate")).value_or(0);
