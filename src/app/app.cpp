@@ -10,6 +10,7 @@
 #include "http/rate_limit.hpp"
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
+#include "render/avatar_image.hpp"
 #include "service/crypto.hpp"
 #include "store/backend.hpp"
 #include "web/page.hpp"
@@ -43,6 +44,14 @@ http::RateRules RateRulesOf(const AppConfig& config) {
     auto rules = http::RateLimiter::DefaultRules();
     for (const auto& [bucket, rule] : config.rate_rule_overrides) rules[bucket] = rule;
     return rules;
+}
+
+// "4 MB", "64 KB": limits as people read them (binary units, whole numbers).
+std::string SizeText(std::size_t bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+        return std::to_string(bytes / (1024 * 1024)) + " MB";
+    if (bytes >= 1024) return std::to_string(bytes / 1024) + " KB";
+    return std::to_string(bytes) + " bytes";
 }
 
 }  // namespace
@@ -114,14 +123,33 @@ void App::Start() {
         options.offload_reads = true;
         options.blocking_threads = std::max(options.blocking_threads, round_trips);
     }
+    const std::size_t max_body = options.max_body_bytes;
     impl_->server = std::make_unique<http::Server>(
         options, [this](http::Request& request) { return impl_->pipeline->Handle(request); },
-        [](int status, std::string_view message, std::string_view target) {
-            // API clients get the JSON envelope even for requests refused before routing.
-            if (!target.starts_with("/api/")) return http::Text(status, std::string(message));
-            auto response = api::JsonError(
+        [this, max_body](int status, std::string_view message, std::string_view target) {
+            auto error =
                 Error::Make(status == 413 || status == 431 ? Errc::kTooLarge : Errc::kBadRequest,
-                            std::string(message)));
+                            std::string(message));
+            // API clients get the JSON envelope even for requests refused before routing.
+            if (target.starts_with("/api/")) {
+                auto response = api::JsonError(error);
+                response.status = status;
+                return response;
+            }
+            // People get a page of the site with a way back. A browser reaches the body limit
+            // with a file (text fields are far below it): a phone photo chosen as an avatar.
+            if (status == 413)
+                error.message = "What you sent is larger than the " + SizeText(max_body) +
+                                " this site accepts, so it was not read. Go back and choose a "
+                                "smaller file: an avatar can be a PNG, JPEG or WebP picture of "
+                                "at most " +
+                                SizeText(render::kMaxAvatarUploadBytes) + ".";
+            // Refused before it was read: no session or theme is known, the page is anonymous.
+            http::Request request;
+            request.method = "GET";
+            request.target = request.path = std::string(target.substr(0, target.find('?')));
+            http::RequestContext ctx(request);
+            auto response = web::ErrorPage(impl_->site, ctx, error);
             response.status = status;
             return response;
         });

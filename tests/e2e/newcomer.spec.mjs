@@ -264,6 +264,15 @@ describe('a newcomer finds their way around Hoot', () => {
         // Until then, the initial stands in (no image request).
         await page.getByRole('img', { name: 'Avatar of Nina Night' }).filter({ hasText: 'N' })
             .waitFor();
+        // A phone photo over the limit is refused as soon as it is chosen: Save does not send it.
+        const picture = page.getByLabel('New picture');
+        await picture.setInputFiles({
+            name: 'phone.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(3 * 1024 * 1024, 1),
+        });
+        await page.getByRole('button', { name: 'Save' }).click();
+        assert.equal(await picture.evaluate((el) => el.validationMessage),
+                     'This file is 3 MB: choose a picture of at most 2 MB.');
+        assert.equal(new URL(page.url()).pathname, '/settings/profile');
         // A text file named like a picture is refused by its content, with the fields kept.
         await page.getByLabel('New picture').setInputFiles({
             name: 'owl.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture'),

@@ -217,6 +217,23 @@ INSTANTIATE_TEST_SUITE_P(
                 "could not be read"}),
     [](const auto& info) { return std::string(info.param.name); });
 
+// A phone photo is often larger than the whole body the server reads (4 MB): it is refused
+// before the form is read, with a page of the site that says what to do, not a bare line of text.
+TEST(Avatar, APhotoLargerThanTheServerReadsGetsAPageSayingWhatToChoose) {
+    TestServer server;
+    auto client = server.SignUp("olive");
+    std::string photo =
+        MakeTestImage(TestImageFormat::kJpeg, 10, 10) + std::string(5 * 1024 * 1024, 'x');
+    auto refused = SaveProfile(client, ProfileWith(photo, "phone.jpg"));
+    EXPECT_EQ(refused.status, 413);
+    EXPECT_NE(refused.Header("content-type").find("text/html"), std::string::npos);
+    EXPECT_TRUE(refused.Contains("<h1>Too large</h1>")) << refused.body;
+    EXPECT_TRUE(refused.Contains("larger than the 4 MB this site accepts")) << refused.body;
+    EXPECT_TRUE(refused.Contains("picture of at most 2 MB")) << refused.body;
+    EXPECT_TRUE(refused.Contains("Back to the home page")) << refused.body;
+    EXPECT_EQ(AvatarSrc(server.Client().Get("/u/olive").body), "");
+}
+
 TEST(Avatar, MultipartFormWithoutItsCsrfTokenIsRefused) {
     TestServer server;
     auto client = server.SignUp("olive");

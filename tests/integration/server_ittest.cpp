@@ -60,6 +60,9 @@ TEST(ServerLimits, BodyOverTheLimitIs413) {
     auto response =
         client.PostForm("/signup", {{"username", "big"}, {"password", big}, {"csrf", csrf}});
     EXPECT_EQ(response.status, 413);
+    // A page of the site, saying what the limit is.
+    EXPECT_NE(response.Header("content-type").find("text/html"), std::string::npos);
+    EXPECT_TRUE(response.Contains("larger than the 64 KB this site accepts")) << response.body;
 
     // A body under the limit is fine on a new connection.
     auto ok = client.PostForm("/signup",

@@ -76,6 +76,30 @@
         });
     });
 
+    // --- File size -----------------------------------------------------------------------------
+    // A file input with data-max-bytes (the avatar, profile_view.cpp) refuses a larger file as
+    // soon as it is chosen: the form will not submit, and the browser says why, instead of sending
+    // megabytes of a phone photo only for the server to refuse them.
+
+    function megabytes(bytes) {
+        var mb = bytes / (1024 * 1024);
+        return (mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10) + " MB";
+    }
+
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+        var limit = Number(input.dataset.maxBytes);
+        input.addEventListener("change", function () {
+            var file = input.files && input.files[0];
+            if (file && limit > 0 && file.size > limit) {
+                input.setCustomValidity("This file is " + megabytes(file.size) +
+                    ": choose a picture of at most " + megabytes(limit) + ".");
+                input.reportValidity();
+            } else {
+                input.setCustomValidity("");
+            }
+        });
+    });
+
     // --- In-place requests ---------------------------------------------------------------------
     // The layout puts the session's CSRF token in <meta name="csrf-token"> (layout.cpp); the
     // JSON API reads it from the X-CSRF-Token header, as forms send it in the "csrf" field.

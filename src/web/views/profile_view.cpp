@@ -4,6 +4,7 @@
 
 #include "domain/popularity.hpp"
 #include "domain/validation.hpp"
+#include "render/avatar_image.hpp"
 #include "web/urls.hpp"
 #include "web/views/parts.hpp"
 #include "web/views/social_view.hpp"
@@ -168,17 +169,18 @@ void AppendAvatarField(Html& html, const ProfileEditPage& page) {
             "<p class=\"hint\" id=\"f-avatar-hint\">A PNG, JPEG or WebP file of at most 2 MB. "
             "It is cropped to a square from its centre. Choosing one replaces the current "
             "picture.</p>");
-    if (error) {
-        html.Raw("<p class=\"error\" id=\"f-avatar-error\">").Text(*error).Raw("</p>");
-        html.Raw(
+    if (error) html.Raw("<p class=\"error\" id=\"f-avatar-error\">").Text(*error).Raw("</p>");
+    // hoot.js refuses a file over data-max-bytes before the form is sent (a phone photo would
+    // otherwise travel in full only to be refused).
+    html.Raw(
             "<input type=\"file\" id=\"f-avatar\" name=\"avatar\" "
-            "accept=\"image/png,image/jpeg,image/webp\" aria-describedby=\"f-avatar-hint "
-            "f-avatar-error\" aria-invalid=\"true\">");
-    } else {
-        html.Raw(
-            "<input type=\"file\" id=\"f-avatar\" name=\"avatar\" "
-            "accept=\"image/png,image/jpeg,image/webp\" aria-describedby=\"f-avatar-hint\">");
-    }
+            "accept=\"image/png,image/jpeg,image/webp\" data-max-bytes=\"")
+        .Number(static_cast<std::int64_t>(render::kMaxAvatarUploadBytes))
+        .Raw("\" aria-describedby=\"f-avatar-hint");
+    if (error)
+        html.Raw(" f-avatar-error\" aria-invalid=\"true\">");
+    else
+        html.Raw("\">");
     html.Raw("</fieldset>");
 }
 
