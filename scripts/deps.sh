@@ -9,7 +9,7 @@ packages=(
     libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libcli11-dev
     libgtest-dev libgmock-dev
     libexpat1-dev
-    libgd-dev
+    libgd-dev libexif-dev
     curl wrk nginx-light
     chromium fonts-dejavu-core
     libxml2-utils

@@ -1,6 +1,7 @@
 #include "render/avatar_image.hpp"
 
 #include <gd.h>
+#include <libexif/exif-data.h>
 
 #include <algorithm>
 #include <cstdarg>
@@ -137,6 +138,71 @@ GdImage Decode(std::string_view bytes, ImageType type) {
     return nullptr;
 }
 
+// How a camera says the stored pixels are to be turned for display (EXIF Orientation, tag
+// 0x0112): phones store a portrait photo sideways and set 6 or 8. 1 (as stored) when the picture
+// says nothing or libexif cannot read what it says.
+int ExifOrientation(std::string_view bytes) {
+    std::unique_ptr<ExifData, decltype(&exif_data_unref)> exif(
+        exif_data_new_from_data(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                static_cast<unsigned int>(bytes.size())),
+        &exif_data_unref);
+    if (!exif) return 1;
+    ExifEntry* entry = exif_data_get_entry(exif.get(), EXIF_TAG_ORIENTATION);
+    if (!entry || entry->format != EXIF_FORMAT_SHORT || entry->components < 1 || entry->size < 2)
+        return 1;
+    const int orientation = exif_get_short(entry->data, exif_data_get_byte_order(exif.get()));
+    return orientation >= 1 && orientation <= 8 ? orientation : 1;
+}
+
+// The square turned as `orientation` says. The centred square of the turned picture is the turned
+// centred square of the stored one, so the thumbnail is cut first and only its pixels move.
+GdImage Oriented(GdImage square, int orientation) {
+    if (orientation == 1) return square;
+    const int n = gdImageSX(square.get());
+    GdImage out(gdImageCreateTrueColor(n, n));
+    if (!out) return square;
+    gdImageAlphaBlending(out.get(), 0);
+    gdImageSaveAlpha(out.get(), 1);
+    const int last = n - 1;
+    for (int y = 0; y < n; ++y) {
+        for (int x = 0; x < n; ++x) {
+            int sx = x, sy = y;  // the stored pixel shown at (x, y)
+            switch (orientation) {
+                case 2:  // mirrored left to right
+                    sx = last - x;
+                    break;
+                case 3:  // upside down
+                    sx = last - x;
+                    sy = last - y;
+                    break;
+                case 4:  // mirrored top to bottom
+                    sy = last - y;
+                    break;
+                case 5:  // transposed
+                    sx = y;
+                    sy = x;
+                    break;
+                case 6:  // to be turned a quarter clockwise
+                    sx = y;
+                    sy = last - x;
+                    break;
+                case 7:  // transversed
+                    sx = last - y;
+                    sy = last - x;
+                    break;
+                case 8:  // to be turned a quarter anticlockwise
+                    sx = last - y;
+                    sy = x;
+                    break;
+                default:
+                    break;
+            }
+            gdImageSetPixel(out.get(), x, y, gdImageGetTrueColorPixel(square.get(), sx, sy));
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<ImageInfo> InspectImage(std::string_view bytes) {
@@ -180,6 +246,9 @@ Result<std::string> MakeAvatarThumbnail(std::string_view upload) {
     const int side = std::min(width, height);
     gdImageCopyResampled(square.get(), source.get(), 0, 0, (width - side) / 2, (height - side) / 2,
                          kAvatarSide, kAvatarSide, side, side);
+    // JPEG is where cameras write it; libexif reads it from the JPEG's APP1 segment.
+    if (info->type == ImageType::kJpeg)
+        square = Oriented(std::move(square), ExifOrientation(upload));
     int size = 0;
     void* encoded = gdImageWebpPtrEx(square.get(), &size, 85);
     if (!encoded || size <= 0) {

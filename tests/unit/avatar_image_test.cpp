@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 #include "support/test_images.hpp"
@@ -70,6 +71,94 @@ TEST(AvatarImageTest, TallPictureKeepsItsMiddleToo) {
     ASSERT_TRUE(decoded.has_value());
     EXPECT_EQ(decoded->width, kAvatarSide);
     EXPECT_EQ(decoded->height, kAvatarSide);
+}
+
+// Phones store a portrait photo sideways and say in EXIF how to turn it: the avatar shows it the
+// way the camera meant. The picture's red band is on the left as stored; `red` is the side of
+// the avatar it must end up on (blue is opposite).
+enum class Side { kLeft, kRight, kTop, kBottom };
+struct OrientationCase {
+    int orientation;
+    Side red;
+};
+void PrintTo(const OrientationCase& c, std::ostream* os) { *os << "orientation " << c.orientation; }
+class AvatarOrientationTest : public ::testing::TestWithParam<OrientationCase> {};
+
+bool Reddish(int pixel) {
+    return gdTrueColorGetRed(pixel) > 200 && gdTrueColorGetGreen(pixel) < 60 &&
+           gdTrueColorGetBlue(pixel) < 60;
+}
+bool Bluish(int pixel) {
+    return gdTrueColorGetBlue(pixel) > 200 && gdTrueColorGetRed(pixel) < 60 &&
+           gdTrueColorGetGreen(pixel) < 60;
+}
+
+// A pixel well inside the band along `side` of the avatar.
+int PixelOn(const std::string& webp, Side side) {
+    const int near = 8, far = kAvatarSide - 9, middle = kAvatarSide / 2;
+    std::optional<int> pixel;
+    switch (side) {
+        case Side::kLeft:
+            pixel = testing::WebpPixel(webp, near, middle);
+            break;
+        case Side::kRight:
+            pixel = testing::WebpPixel(webp, far, middle);
+            break;
+        case Side::kTop:
+            pixel = testing::WebpPixel(webp, middle, near);
+            break;
+        case Side::kBottom:
+            pixel = testing::WebpPixel(webp, middle, far);
+            break;
+    }
+    EXPECT_TRUE(pixel.has_value());
+    return pixel.value_or(0);
+}
+
+Side Opposite(Side side) {
+    switch (side) {
+        case Side::kLeft:
+            return Side::kRight;
+        case Side::kRight:
+            return Side::kLeft;
+        case Side::kTop:
+            return Side::kBottom;
+        case Side::kBottom:
+            return Side::kTop;
+    }
+    return side;
+}
+
+TEST_P(AvatarOrientationTest, TheAvatarIsTurnedAsThePhotoSays) {
+    // 90 × 60: the centred square holds the red band's right half, green, then blue's left half.
+    std::string photo = testing::WithExifOrientation(MakeTestImage(TestImageFormat::kJpeg, 90, 60),
+                                                     GetParam().orientation);
+    auto thumbnail = MakeAvatarThumbnail(photo);
+    ASSERT_TRUE(thumbnail.ok()) << thumbnail.error().message;
+    EXPECT_TRUE(Reddish(PixelOn(*thumbnail, GetParam().red)));
+    EXPECT_TRUE(Bluish(PixelOn(*thumbnail, Opposite(GetParam().red))));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryExifOrientation, AvatarOrientationTest,
+    ::testing::Values(OrientationCase{1, Side::kLeft}, OrientationCase{2, Side::kRight},
+                      OrientationCase{3, Side::kRight}, OrientationCase{4, Side::kLeft},
+                      OrientationCase{5, Side::kTop}, OrientationCase{6, Side::kTop},
+                      OrientationCase{7, Side::kBottom}, OrientationCase{8, Side::kBottom}),
+    [](const auto& info) { return "Orientation" + std::to_string(info.param.orientation); });
+
+// An orientation outside 1–8, or an EXIF segment that cannot be read, leaves the photo as stored.
+TEST(AvatarImageTest, UnreadableOrientationLeavesThePhotoAsStored) {
+    const std::string jpeg = MakeTestImage(TestImageFormat::kJpeg, 90, 60);
+    for (const std::string& photo :
+         {testing::WithExifOrientation(jpeg, 9), testing::WithExifOrientation(jpeg, 0),
+          testing::WithExifOrientation(jpeg, 6, std::string("MM\0*\0\0\xff\xff garbage", 18)),
+          testing::WithExifOrientation(jpeg, 6, std::string(""))}) {
+        auto thumbnail = MakeAvatarThumbnail(photo);
+        ASSERT_TRUE(thumbnail.ok()) << thumbnail.error().message;
+        EXPECT_TRUE(Reddish(PixelOn(*thumbnail, Side::kLeft)));
+        EXPECT_TRUE(Bluish(PixelOn(*thumbnail, Side::kRight)));
+    }
 }
 
 // A PNG whose header claims a canvas beyond the limits: refused before any pixel is decoded.
