@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
 #include <string>
 
 #include "support/test_images.hpp"
@@ -158,6 +159,28 @@ TEST(AvatarImageTest, UnreadableOrientationLeavesThePhotoAsStored) {
         ASSERT_TRUE(thumbnail.ok()) << thumbnail.error().message;
         EXPECT_TRUE(Reddish(PixelOn(*thumbnail, Side::kLeft)));
         EXPECT_TRUE(Bluish(PixelOn(*thumbnail, Side::kRight)));
+    }
+}
+
+// EXIF is the uploader's bytes, read by libexif: damaged in any way, it never breaks an upload
+// (run under AddressSanitizer in CI). Headers that parse, with entry counts, offsets and types
+// that point anywhere, and plain noise.
+TEST(AvatarImageTest, DamagedExifNeverBreaksAnUpload) {
+    const std::string jpeg = MakeTestImage(TestImageFormat::kJpeg, 90, 60);
+    std::mt19937 random(20261124);
+    std::uniform_int_distribution<int> byte(0, 255), length(0, 80), kind(0, 2);
+    for (int i = 0; i < 60; ++i) {
+        std::string payload;
+        if (int k = kind(random); k == 0)
+            payload = std::string("MM\0*\0\0\0\x08", 8);
+        else if (k == 1)
+            payload = std::string("II*\0\x08\0\0\0", 8);
+        for (int n = length(random); n > 0; --n) payload += static_cast<char>(byte(random));
+        auto thumbnail = MakeAvatarThumbnail(testing::WithExifOrientation(jpeg, 1, payload));
+        ASSERT_TRUE(thumbnail.ok()) << "case " << i << ": " << thumbnail.error().message;
+        auto decoded = DecodeWebp(*thumbnail);
+        ASSERT_TRUE(decoded.has_value()) << "case " << i;
+        EXPECT_EQ(decoded->width, kAvatarSide);
     }
 }
 
