@@ -153,7 +153,7 @@ TEST(AvatarImageTest, UnreadableOrientationLeavesThePhotoAsStored) {
     const std::string jpeg = MakeTestImage(TestImageFormat::kJpeg, 90, 60);
     for (const std::string& photo :
          {testing::WithExifOrientation(jpeg, 9), testing::WithExifOrientation(jpeg, 0),
-          testing::WithExifOrientation(jpeg, 6, std::string("MM\0*\0\0\xff\xff garbage", 18)),
+          testing::WithExifOrientation(jpeg, 6, std::string("MM\0*\0\0\xff\xff garbage", 16)),
           testing::WithExifOrientation(jpeg, 6, std::string(""))}) {
         auto thumbnail = MakeAvatarThumbnail(photo);
         ASSERT_TRUE(thumbnail.ok()) << thumbnail.error().message;
