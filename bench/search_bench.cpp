@@ -224,6 +224,7 @@ std::vector<Shape> MakeShapes(Generator& gen, int runs) {
         {"mid word is:unanswered", {}},
         {"tag:common alone", {}},
         {"similar titles: 6 typed words (limit 5)", {}, 5, true},
+        {"tag:rare alone", {}},
     };
     for (int i = 0; i < runs; ++i) {
         shapes[0].queries.push_back(word_in(0, 9));
@@ -238,6 +239,8 @@ std::vector<Shape> MakeShapes(Generator& gen, int runs) {
         shapes[9].queries.push_back("tag:" + tag_in(0, 4));
         shapes[10].queries.push_back(gen.Text(6));
     }
+    // Drawn after the others, so the shapes above ask what they asked before this one was added.
+    for (int i = 0; i < runs; ++i) shapes[11].queries.push_back("tag:" + tag_in(150, 199));
     return shapes;
 }
 

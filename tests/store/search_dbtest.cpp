@@ -133,6 +133,37 @@ TEST_P(SearchTest, TagFilter) {
     EXPECT_EQ(Found("tag:nosuchtag"), Ids{});
 }
 
+// Searching by tags alone walks the newest hoots for a common tag and starts from a rare tag's
+// few hoots (SQLite picks by the tags' counts): both find the same hoots, newest first, with
+// deleted ones left out, whichever tag is named first. Pages go on where the last one stopped.
+TEST_P(SearchTest, CommonAndRareTagsFindTheSameHootsEitherWay) {
+    Ids common, rare, both;
+    for (int i = 0; i < 12; ++i) {
+        std::vector<std::string> tags = {"common"};
+        if (i % 6 == 1) tags.push_back("rare");  // 3 hoots with the one below: 3² < 14 posts
+        Hoot hoot = Ask(alice_, "Owl question " + std::to_string(i), "Body.", tags);
+        common.insert(common.begin(), hoot.id.value);
+        if (i % 6 == 1) both.insert(both.begin(), hoot.id.value);
+    }
+    rare = both;
+    Hoot only_rare = Ask(bob_, "Heron question", "Body.", {"rare"});
+    rare.insert(rare.begin(), only_rare.id.value);
+    Hoot gone = Ask(bob_, "Deleted owl question", "Body.", {"common", "rare"});
+    ASSERT_TRUE(posts_->Delete(bob_, ToPost(gone.id)).ok());
+
+    EXPECT_EQ(Found("tag:common"), common);
+    EXPECT_EQ(Found("tag:rare"), rare);
+    EXPECT_EQ(Found("tag:rare tag:common"), both);
+    EXPECT_EQ(Found("tag:common tag:rare"), both);
+    EXPECT_EQ(Found("heron tag:rare"), Ids{only_rare.id.value});
+    EXPECT_EQ(Found("owl tag:rare").size(), both.size());
+
+    std::vector<std::int64_t> paged;
+    for (int page = 1; page <= 3; ++page)
+        for (const auto& hit : Find("tag:common", page, 5).hits) paged.push_back(hit.hoot.id.value);
+    EXPECT_EQ(paged, common);
+}
+
 TEST_P(SearchTest, UserFilterIsCaseInsensitive) {
     Hoot a = Ask(alice_, "Owl pellets", "What is inside.");
     Hoot b = Ask(bob_, "Owl calls", "Recordings.");
