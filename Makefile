@@ -65,6 +65,11 @@ bench-sse: build
 bench-import: build
 	cmake --build $(BUILD) --target import_parts
 	bash bench/import.sh $(BUILD)/hoot $(BUILD)/bench/import_parts
+# Hoot's resident memory serving a million-post community (the synthetic dump, imported once and
+# kept) under a mixed load (bench/README.md, "Memory with a million posts").
+.PHONY: bench-memory
+bench-memory: build
+	bash bench/memory_large.sh $(BUILD)/hoot
 # Search latency on a generated site of 100,000 hoots (bench/README.md, "Search latency").
 bench-search: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) --target search_bench
