@@ -137,6 +137,54 @@ TEST_P(FeedStoreTest, HotOverYearsMatchesTheFormulaWhateverTheAgeOfTheBestHoots)
     }
 }
 
+// A quiet site (an imported community: no hoot in years): Hot is bounded by points instead of
+// age. Points from heavily down-voted to very popular, ages spread over six years, ties, a tag
+// and a deleted popular hoot; every page size and the tagged feed come out as the formula says.
+TEST_P(FeedStoreTest, HotOnASiteWhoseHootsAreAllOldMatchesTheFormula) {
+    UserId author = AddUser("alice");
+    struct Made {
+        HootId id;
+        UnixSeconds created_at;
+        int points;  // positive - negative
+        bool tagged;
+    };
+    constexpr UnixSeconds kNowHere = 400'000'000;
+    constexpr UnixSeconds kYear = 365 * 24 * kHour;
+    std::vector<Made> made;
+    for (int i = 0; i < 70; ++i) {
+        const UnixSeconds at = kNowHere - 4 * kYear - (i * 7919 % 70) * (kYear / 12);
+        const int positive = i % 11 == 0 ? 3000 + i : i % 7 == 0 ? 40 : (i * 13) % 9;
+        const int negative = i % 5 == 0 ? 20 : 0;
+        const bool tagged = i % 3 == 0;
+        HootId id = AddHoot(author, at, "Hoot " + std::to_string(i),
+                            tagged ? std::vector<std::string>{"owls"} : std::vector<std::string>{});
+        SetReactions(id, positive, negative);
+        made.push_back({id, at, positive - negative, tagged});
+    }
+    HootId gone = AddHoot(author, kNowHere - 5 * kYear, "Deleted", {"owls"});
+    SetReactions(gone, 100000, 0);
+    backend().Exec("UPDATE hoots SET deleted_at = 1 WHERE id = " + std::to_string(gone.value));
+
+    auto rank_of = [&](const Made& m) {
+        return HotRank(HotPoints(m.points, 0, 0), m.created_at, kNowHere);
+    };
+    std::sort(made.begin(), made.end(), [&](const Made& a, const Made& b) {
+        return rank_of(a) != rank_of(b) ? rank_of(a) > rank_of(b) : a.id.value > b.id.value;
+    });
+    std::vector<std::int64_t> expected, expected_tagged;
+    for (const auto& m : made) {
+        expected.push_back(m.id.value);
+        if (m.tagged) expected_tagged.push_back(m.id.value);
+    }
+    for (int page_size : {1, 4, 7, 100}) {
+        SCOPED_TRACE("page size " + std::to_string(page_size));
+        EXPECT_EQ(IdsOf(Walk(Query(FeedOrder::kHot, kNowHere), page_size)), expected);
+        auto tagged = Query(FeedOrder::kHot, kNowHere);
+        tagged.tag = "owls";
+        EXPECT_EQ(IdsOf(Walk(tagged, page_size)), expected_tagged);
+    }
+}
+
 TEST_P(FeedStoreTest, HotLeavesOutHootsPostedAfterItsMomentAndDeletedOnes) {
     UserId author = AddUser("alice");
     HootId before = AddHoot(author, kNow - kHour);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "store/sqlite/guard.hpp"
@@ -31,6 +32,9 @@ struct OrderSql {
 // index); over a period it reads that period's hoots by time and sorts them, so a quiet week
 // on a large old site costs the week, not the whole index.
 constexpr int kTopAllTime = 4;
+// Hot on a quiet site (see ReadQuietHotPage): only hoots with at least ?8 points, read through
+// the hoots_points index.
+constexpr int kHotPointsFloor = 5;
 
 OrderSql SqlFor(int variant) {
     if (variant == kTopAllTime) return {"(h.positive - h.negative)", "+h.created_at <= ?2"};
@@ -49,31 +53,36 @@ OrderSql SqlFor(int variant) {
 }
 
 std::string BuildFeedSql(int variant, bool tagged) {
-    const OrderSql sql = SqlFor(variant);
+    const bool points_floor = variant == kHotPointsFloor;
+    const OrderSql sql = SqlFor(points_floor ? static_cast<int>(FeedOrder::kHot) : variant);
     const bool walk_index = variant == kTopAllTime;
     std::string text(kColumns);
-    text.append(sql.key).append(" AS sort_key FROM hoots h JOIN users u ON u.id = h.author_id ");
+    text.append(sql.key).append(points_floor ? " AS sort_key FROM hoots h INDEXED BY hoots_points "
+                                             : " AS sort_key FROM hoots h ");
+    text.append("JOIN users u ON u.id = h.author_id ");
     if (tagged) text.append("JOIN hoot_tags t ON t.hoot_id = h.id AND t.tag = ?7 ");
     text.append(walk_index ? "WHERE h.deleted_at IS NULL AND +h.created_at >= ?6 AND "
                            : "WHERE h.deleted_at IS NULL AND h.created_at >= ?6 AND ")
-        .append(sql.where)
-        .append(
-            " AND (?1 OR (sort_key, h.id) < (?3, ?4)) ORDER BY sort_key DESC, h.id DESC "
-            "LIMIT ?5");
+        .append(sql.where);
+    if (points_floor) text.append(" AND h.positive - h.negative + h.comment_count >= ?8");
+    text.append(
+        " AND (?1 OR (sort_key, h.id) < (?3, ?4)) ORDER BY sort_key DESC, h.id DESC LIMIT ?5");
     return text;
 }
 
-// Built once: [variant][tagged], the variants being the four orders and Top over all time.
-const std::string& FeedSql(const service::FeedQuery& query) {
+// Built once: [variant][tagged], the variants being the four orders, Top over all time and Hot
+// above a points floor.
+const std::string& FeedSql(const service::FeedQuery& query, bool points_floor) {
     static const auto table = [] {
-        std::array<std::array<std::string, 2>, 5> sql;
-        for (int variant = 0; variant < 5; ++variant) {
+        std::array<std::array<std::string, 2>, 6> sql;
+        for (int variant = 0; variant < 6; ++variant) {
             sql[static_cast<std::size_t>(variant)][0] = BuildFeedSql(variant, false);
             sql[static_cast<std::size_t>(variant)][1] = BuildFeedSql(variant, true);
         }
         return sql;
     }();
-    const int variant = query.order == FeedOrder::kTop && query.since <= 0
+    const int variant = points_floor ? kHotPointsFloor
+                        : query.order == FeedOrder::kTop && query.since <= 0
                             ? kTopAllTime
                             : static_cast<int>(query.order);
     return table[static_cast<std::size_t>(variant)][query.tag.empty() ? 0 : 1];
@@ -82,6 +91,13 @@ const std::string& FeedSql(const service::FeedQuery& query) {
 // The most points any visible hoot has, less the 1 every hoot starts with (index hoots_points).
 constexpr std::string_view kMaxHotPoints =
     "SELECT MAX(positive - negative + comment_count) FROM hoots WHERE deleted_at IS NULL";
+// The points (less one) of the hoot ranked ?1 by points, from 0 (index hoots_points).
+constexpr std::string_view kPointsAtPlace =
+    "SELECT positive - negative + comment_count FROM hoots INDEXED BY hoots_points "
+    "WHERE deleted_at IS NULL ORDER BY positive - negative + comment_count DESC LIMIT 1 OFFSET ?1";
+// When the youngest visible hoot was posted (index hoots_latest).
+constexpr std::string_view kYoungestHoot =
+    "SELECT MAX(created_at) FROM hoots WHERE deleted_at IS NULL AND created_at <= ?1";
 
 // Hot's first window: most sites have a page-full of hoots this recent that nothing older beats.
 constexpr UnixSeconds kHotFirstWindow = 2 * 24 * 3600;
@@ -102,9 +118,11 @@ constexpr std::string_view kTag =
 
 namespace {
 
-std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::FeedQuery& query,
-                                           UnixSeconds since) {
-    auto stmt = conn.Prepare(FeedSql(query));
+std::vector<service::FeedRow> ReadFeedPage(
+    Connection& conn, const service::FeedQuery& query, UnixSeconds since,
+    std::optional<std::int64_t> points_floor = std::nullopt) {
+    auto stmt = conn.Prepare(FeedSql(query, points_floor.has_value()));
+    if (points_floor) stmt.Bind(8, *points_floor);
     stmt.Bind(1, query.has_cursor ? 0 : 1).Bind(2, query.now);
     if (query.order == FeedOrder::kHot) {
         stmt.Bind(3, query.rank);
@@ -130,12 +148,57 @@ std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::Feed
 // last rank is above anything older than the window can reach; otherwise the window widens to
 // exactly that age (the page can only get better, so the second try is final) or, when the
 // window held less than a page, eightfold. The result is the same page the unbounded query gives.
+//
+// On a quiet site (no hoot in the first window: an imported community, a dormant one) every hoot
+// is old, ages differ little on that log scale, and the window would widen to the whole site:
+// points bound the page instead. No hoot is younger than the youngest, so one with points p
+// ranks at most ln(p) - 1.8 ln(the youngest's hours + 2). The hoots with the most points (the
+// 8 × page most popular, then 64 × page, until they fill a page with the feed's filters) give a
+// rank the true page reaches at least; every hoot that could rank that high has at least the
+// points that takes, and the page read above that floor (through hoots_points) is the one the
+// unbounded query gives.
+std::vector<service::FeedRow> ReadQuietHotPage(Connection& conn, const service::FeedQuery& query,
+                                               UnixSeconds youngest_age) {
+    const double age_term = 1.8 * std::log(static_cast<double>(youngest_age) / 3600.0 + 2.0);
+    const UnixSeconds since = std::numeric_limits<UnixSeconds>::min();
+    // The least index value (points less one) a hoot needs to rank `rank`, a little lower for
+    // rounding; nullopt when every hoot could.
+    auto floor_for = [&](double rank) -> std::optional<std::int64_t> {
+        const double points = std::exp(rank + age_term) * (1 - 1e-9);
+        if (!(points > 1.0)) return std::nullopt;
+        if (points > 1e15) return std::numeric_limits<std::int64_t>::max() / 2;
+        return static_cast<std::int64_t>(std::floor(points)) - 1;
+    };
+    for (std::int64_t place = 8 * static_cast<std::int64_t>(query.limit);; place *= 8) {
+        std::optional<std::int64_t> floor;
+        {
+            auto stmt = conn.Prepare(kPointsAtPlace);
+            stmt.Bind(1, place - 1);
+            if (stmt.Step() && !stmt.IsNull(0)) floor = stmt.Int(0);
+        }
+        if (!floor) return ReadFeedPage(conn, query, since);  // fewer hoots than that: all of them
+        auto rows = ReadFeedPage(conn, query, since, floor);
+        if (static_cast<int>(rows.size()) == query.limit) {
+            const auto needed = floor_for(rows.back().rank);
+            if (needed && *needed >= *floor) return rows;
+            return ReadFeedPage(conn, query, since, needed);
+        }
+    }
+}
+
 std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query) {
     std::int64_t max_points = 1;
     {
         auto stmt = conn.Prepare(kMaxHotPoints);
         if (!stmt.Step() || stmt.IsNull(0)) return {};
         max_points = std::max<std::int64_t>(1, 1 + stmt.Int(0));
+    }
+    {
+        auto stmt = conn.Prepare(kYoungestHoot);
+        stmt.Bind(1, query.now);
+        if (!stmt.Step() || stmt.IsNull(0)) return {};
+        const UnixSeconds youngest_age = query.now - stmt.Int(0);
+        if (youngest_age >= kHotFirstWindow) return ReadQuietHotPage(conn, query, youngest_age);
     }
     double window = static_cast<double>(kHotFirstWindow);
     bool widened_to_reach = false;
