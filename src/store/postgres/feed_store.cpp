@@ -6,12 +6,14 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "domain/ranking.hpp"
 #include "store/postgres/guard.hpp"
 #include "store/postgres/stores.hpp"
 #include "store/postgres/summary_rows.hpp"
+#include "store/quiet_hot_page.hpp"
 
 namespace hoot::store::postgres {
 namespace {
@@ -47,14 +49,18 @@ OrderSql SqlFor(FeedOrder order) {
     return {"h.created_at", "bigint", "$2::bigint IS NOT NULL"};
 }
 
-std::string BuildFeedSql(FeedOrder order, bool tagged) {
+// points_floor (Hot only): only hoots whose points less one are at least the last parameter
+// ($8, or $7 when not tagged), the hoots_points index's value.
+std::string BuildFeedSql(FeedOrder order, bool tagged, bool points_floor = false) {
     const OrderSql sql = SqlFor(order);
     std::string text(kColumns);
     text.append(sql.key).append(" AS sort_key FROM hoots h JOIN users u ON u.id = h.author_id ");
     if (tagged) text.append("JOIN hoot_tags t ON t.hoot_id = h.id AND t.tag = $7 ");
-    text.append("WHERE h.deleted_at IS NULL AND h.created_at >= $6::bigint AND ")
-        .append(sql.where)
-        .append(" AND ($1::boolean OR (")
+    text.append("WHERE h.deleted_at IS NULL AND h.created_at >= $6::bigint AND ").append(sql.where);
+    if (points_floor)
+        text.append(tagged ? " AND h.positive - h.negative + h.comment_count >= $8::bigint"
+                           : " AND h.positive - h.negative + h.comment_count >= $7::bigint");
+    text.append(" AND ($1::boolean OR (")
         .append(sql.key)
         .append(", h.id) < ($3::")
         .append(sql.key_type)
@@ -62,8 +68,8 @@ std::string BuildFeedSql(FeedOrder order, bool tagged) {
     return text;
 }
 
-// Built once: [order][tagged].
-const std::string& FeedSql(const service::FeedQuery& query) {
+// Built once: [order][tagged], and Hot above a points floor [tagged].
+const std::string& FeedSql(const service::FeedQuery& query, bool points_floor) {
     static const auto table = [] {
         std::array<std::array<std::string, 2>, 4> sql;
         for (int order = 0; order < 4; ++order) {
@@ -74,12 +80,23 @@ const std::string& FeedSql(const service::FeedQuery& query) {
         }
         return sql;
     }();
+    static const std::array<std::string, 2> hot_floor = {BuildFeedSql(FeedOrder::kHot, false, true),
+                                                         BuildFeedSql(FeedOrder::kHot, true, true)};
+    if (points_floor) return hot_floor[query.tag.empty() ? 0 : 1];
     return table[static_cast<std::size_t>(query.order)][query.tag.empty() ? 0 : 1];
 }
 
 // The most points any visible hoot has, less the 1 every hoot starts with (index hoots_points).
 constexpr std::string_view kMaxHotPoints =
     "SELECT MAX(positive - negative + comment_count) FROM hoots WHERE deleted_at IS NULL";
+
+// The points (less one) of the hoot ranked $1 by points, from 0 (index hoots_points).
+constexpr std::string_view kPointsAtPlace =
+    "SELECT positive - negative + comment_count FROM hoots WHERE deleted_at IS NULL "
+    "ORDER BY positive - negative + comment_count DESC LIMIT 1 OFFSET $1";
+// When the youngest visible hoot was posted (index hoots_latest).
+constexpr std::string_view kYoungestHoot =
+    "SELECT MAX(created_at) FROM hoots WHERE deleted_at IS NULL AND created_at <= $1";
 
 // Hot's first window: most sites have a page-full of hoots this recent that nothing older beats.
 constexpr UnixSeconds kHotFirstWindow = 2 * 24 * 3600;
@@ -102,8 +119,9 @@ constexpr std::string_view kTag =
 
 namespace {
 
-std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::FeedQuery& query,
-                                           UnixSeconds since) {
+std::vector<service::FeedRow> ReadFeedPage(
+    Connection& conn, const service::FeedQuery& query, UnixSeconds since,
+    std::optional<std::int64_t> points_floor = std::nullopt) {
     Params params;
     params.Add(!query.has_cursor).Add(query.now);
     if (query.order == FeedOrder::kHot)
@@ -112,7 +130,8 @@ std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::Feed
         params.Add(query.key);
     params.Add(query.id).Add(query.limit).Add(since);
     if (!query.tag.empty()) params.Add(query.tag);
-    auto result = conn.Exec(FeedSql(query), params);
+    if (points_floor) params.Add(*points_floor);
+    auto result = conn.Exec(FeedSql(query, points_floor.has_value()), params);
     std::vector<service::FeedRow> rows;
     rows.reserve(static_cast<std::size_t>(result.size()));
     const bool hot = query.order == FeedOrder::kHot;
@@ -133,6 +152,8 @@ std::vector<service::FeedRow> ReadFeedPage(Connection& conn, const service::Feed
 // last rank is above anything older than the window can reach; otherwise the window widens to
 // exactly that age (the page can only get better, so the second try is final) or, when the
 // window held less than a page, eightfold. The result is the same page the unbounded query gives.
+// On a quiet site (no hoot in the first window) points bound the page instead: see
+// store/quiet_hot_page.hpp.
 // The same steps as store/sqlite/feed_store.cpp's ReadHotPage; change the two together.
 std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query) {
     std::int64_t max_points = 1;
@@ -140,6 +161,24 @@ std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQ
         auto rows = conn.Query(kMaxHotPoints);
         if (rows.empty() || rows[0].IsNull(0)) return {};
         max_points = std::max<std::int64_t>(1, 1 + rows[0].Int(0));
+    }
+    {
+        auto rows = conn.Query(kYoungestHoot, query.now);
+        if (rows.empty() || rows[0].IsNull(0)) return {};
+        const UnixSeconds youngest_age = query.now - rows[0].Int(0);
+        if (youngest_age >= kHotFirstWindow) {
+            const UnixSeconds since = std::numeric_limits<UnixSeconds>::min();
+            return QuietHotPage(
+                query, youngest_age,
+                [&](std::optional<std::int64_t> floor) {
+                    return ReadFeedPage(conn, query, since, floor);
+                },
+                [&](std::int64_t place) -> std::optional<std::int64_t> {
+                    auto points = conn.Query(kPointsAtPlace, place);
+                    if (points.empty() || points[0].IsNull(0)) return std::nullopt;
+                    return points[0].Int(0);
+                });
+        }
     }
     double window = static_cast<double>(kHotFirstWindow);
     bool widened_to_reach = false;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "store/quiet_hot_page.hpp"
 #include "store/sqlite/guard.hpp"
 #include "store/sqlite/stores.hpp"
 #include "store/sqlite/summary_rows.hpp"
@@ -32,8 +33,8 @@ struct OrderSql {
 // index); over a period it reads that period's hoots by time and sorts them, so a quiet week
 // on a large old site costs the week, not the whole index.
 constexpr int kTopAllTime = 4;
-// Hot on a quiet site (see ReadQuietHotPage): only hoots with at least ?8 points, read through
-// the hoots_points index.
+// Hot on a quiet site (store/quiet_hot_page.hpp): only hoots with at least ?8 points, read
+// through the hoots_points index.
 constexpr int kHotPointsFloor = 5;
 
 OrderSql SqlFor(int variant) {
@@ -148,44 +149,8 @@ std::vector<service::FeedRow> ReadFeedPage(
 // last rank is above anything older than the window can reach; otherwise the window widens to
 // exactly that age (the page can only get better, so the second try is final) or, when the
 // window held less than a page, eightfold. The result is the same page the unbounded query gives.
-//
-// On a quiet site (no hoot in the first window: an imported community, a dormant one) every hoot
-// is old, ages differ little on that log scale, and the window would widen to the whole site:
-// points bound the page instead. No hoot is younger than the youngest, so one with points p
-// ranks at most ln(p) - 1.8 ln(the youngest's hours + 2). The hoots with the most points (the
-// 8 × page most popular, then 64 × page, until they fill a page with the feed's filters) give a
-// rank the true page reaches at least; every hoot that could rank that high has at least the
-// points that takes, and the page read above that floor (through hoots_points) is the one the
-// unbounded query gives.
-std::vector<service::FeedRow> ReadQuietHotPage(Connection& conn, const service::FeedQuery& query,
-                                               UnixSeconds youngest_age) {
-    const double age_term = 1.8 * std::log(static_cast<double>(youngest_age) / 3600.0 + 2.0);
-    const UnixSeconds since = std::numeric_limits<UnixSeconds>::min();
-    // The least index value (points less one) a hoot needs to rank `rank`, a little lower for
-    // rounding; nullopt when every hoot could.
-    auto floor_for = [&](double rank) -> std::optional<std::int64_t> {
-        const double points = std::exp(rank + age_term) * (1 - 1e-9);
-        if (!(points > 1.0)) return std::nullopt;
-        if (points > 1e15) return std::numeric_limits<std::int64_t>::max() / 2;
-        return static_cast<std::int64_t>(std::floor(points)) - 1;
-    };
-    for (std::int64_t place = 8 * static_cast<std::int64_t>(query.limit);; place *= 8) {
-        std::optional<std::int64_t> floor;
-        {
-            auto stmt = conn.Prepare(kPointsAtPlace);
-            stmt.Bind(1, place - 1);
-            if (stmt.Step() && !stmt.IsNull(0)) floor = stmt.Int(0);
-        }
-        if (!floor) return ReadFeedPage(conn, query, since);  // fewer hoots than that: all of them
-        auto rows = ReadFeedPage(conn, query, since, floor);
-        if (static_cast<int>(rows.size()) == query.limit) {
-            const auto needed = floor_for(rows.back().rank);
-            if (needed && *needed >= *floor) return rows;
-            return ReadFeedPage(conn, query, since, needed);
-        }
-    }
-}
-
+// On a quiet site (no hoot in the first window) points bound the page instead: see
+// store/quiet_hot_page.hpp.
 std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query) {
     std::int64_t max_points = 1;
     {
@@ -198,7 +163,20 @@ std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQ
         stmt.Bind(1, query.now);
         if (!stmt.Step() || stmt.IsNull(0)) return {};
         const UnixSeconds youngest_age = query.now - stmt.Int(0);
-        if (youngest_age >= kHotFirstWindow) return ReadQuietHotPage(conn, query, youngest_age);
+        if (youngest_age >= kHotFirstWindow) {
+            const UnixSeconds since = std::numeric_limits<UnixSeconds>::min();
+            return QuietHotPage(
+                query, youngest_age,
+                [&](std::optional<std::int64_t> floor) {
+                    return ReadFeedPage(conn, query, since, floor);
+                },
+                [&](std::int64_t place) -> std::optional<std::int64_t> {
+                    auto points = conn.Prepare(kPointsAtPlace);
+                    points.Bind(1, place);
+                    if (!points.Step() || points.IsNull(0)) return std::nullopt;
+                    return points.Int(0);
+                });
+        }
     }
     double window = static_cast<double>(kHotFirstWindow);
     bool widened_to_reach = false;
