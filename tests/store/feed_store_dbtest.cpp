@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -182,6 +183,40 @@ TEST_P(FeedStoreTest, HotOnASiteWhoseHootsAreAllOldMatchesTheFormula) {
         auto tagged = Query(FeedOrder::kHot, kNowHere);
         tagged.tag = "owls";
         EXPECT_EQ(IdsOf(Walk(tagged, page_size)), expected_tagged);
+    }
+}
+
+// A tag's feed is the whole feed with only that tag's hoots kept, in every order, whether the tag
+// is common (SQLite walks the order's index and checks each hoot) or rare (it starts from the
+// tag's own hoots): 3² is under the 30 posts here, 27² is not.
+TEST_P(FeedStoreTest, ATagFeedIsTheWholeFeedKeepingThatTagsHootsWhetherCommonOrRare) {
+    UserId author = AddUser("alice");
+    std::set<std::int64_t> common, rare;
+    for (int i = 0; i < 30; ++i) {
+        std::vector<std::string> tags;
+        if (i % 10 != 3) tags.push_back("common");
+        if (i % 10 == 7) tags.push_back("rare");
+        HootId id =
+            AddHoot(author, kNow - (i * 7 % 30) * kHour - i, "Hoot " + std::to_string(i), tags);
+        SetReactions(id, i * 5 % 11, i % 4);
+        if (i % 3 == 0) AddComment(id, author, kNow - kHour);
+        if (i % 10 != 3) common.insert(id.value);
+        if (i % 10 == 7) rare.insert(id.value);
+    }
+    for (FeedOrder order :
+         {FeedOrder::kLatest, FeedOrder::kTop, FeedOrder::kUnanswered, FeedOrder::kHot}) {
+        SCOPED_TRACE("order " + std::to_string(static_cast<int>(order)));
+        const auto everything = IdsOf(Walk(Query(order), 100));
+        for (const auto& [tag, members] : {std::pair{"common", common}, std::pair{"rare", rare}}) {
+            std::vector<std::int64_t> expected;
+            for (auto id : everything)
+                if (members.contains(id)) expected.push_back(id);
+            for (int page_size : {1, 4}) {
+                auto query = Query(order);
+                query.tag = tag;
+                EXPECT_EQ(IdsOf(Walk(query, page_size)), expected) << tag << " by " << page_size;
+            }
+        }
     }
 }
 

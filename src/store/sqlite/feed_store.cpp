@@ -12,6 +12,7 @@
 #include "store/sqlite/guard.hpp"
 #include "store/sqlite/stores.hpp"
 #include "store/sqlite/summary_rows.hpp"
+#include "store/sqlite/tag_walk.hpp"
 
 namespace hoot::store::sqlite {
 namespace {
@@ -53,7 +54,11 @@ OrderSql SqlFor(int variant) {
     return {"h.created_at", "?2 IS NOT NULL"};
 }
 
-std::string BuildFeedSql(int variant, bool tagged) {
+// How a tag's feed finds its hoots (store/sqlite/tag_walk.hpp): from the tag's own hoots, or by
+// walking the order's index and checking each hoot for the tag.
+enum TagForm : int { kUntagged = 0, kTagLeads = 1, kTagChecked = 2 };
+
+std::string BuildFeedSql(int variant, TagForm tag_form) {
     const bool points_floor = variant == kHotPointsFloor;
     const OrderSql sql = SqlFor(points_floor ? static_cast<int>(FeedOrder::kHot) : variant);
     const bool walk_index = variant == kTopAllTime;
@@ -61,32 +66,45 @@ std::string BuildFeedSql(int variant, bool tagged) {
     text.append(sql.key).append(points_floor ? " AS sort_key FROM hoots h INDEXED BY hoots_points "
                                              : " AS sort_key FROM hoots h ");
     text.append("JOIN users u ON u.id = h.author_id ");
-    if (tagged) text.append("JOIN hoot_tags t ON t.hoot_id = h.id AND t.tag = ?7 ");
+    if (tag_form == kTagLeads) text.append("JOIN hoot_tags t ON t.hoot_id = h.id AND t.tag = ?7 ");
     text.append(walk_index ? "WHERE h.deleted_at IS NULL AND +h.created_at >= ?6 AND "
                            : "WHERE h.deleted_at IS NULL AND h.created_at >= ?6 AND ")
         .append(sql.where);
     if (points_floor) text.append(" AND h.positive - h.negative + h.comment_count >= ?8");
+    if (tag_form == kTagChecked)
+        text.append(
+            " AND EXISTS (SELECT 1 FROM hoot_tags t WHERE t.tag = ?7 AND t.hoot_id = h.id)");
     text.append(
         " AND (?1 OR (sort_key, h.id) < (?3, ?4)) ORDER BY sort_key DESC, h.id DESC LIMIT ?5");
     return text;
 }
 
-// Built once: [variant][tagged], the variants being the four orders, Top over all time and Hot
-// above a points floor.
-const std::string& FeedSql(const service::FeedQuery& query, bool points_floor) {
+// Built once: [variant][tag form], the variants being the four orders, Top over all time and
+// Hot above a points floor.
+const std::string& FeedSql(const service::FeedQuery& query, bool points_floor, TagForm tag_form) {
     static const auto table = [] {
-        std::array<std::array<std::string, 2>, 6> sql;
-        for (int variant = 0; variant < 6; ++variant) {
-            sql[static_cast<std::size_t>(variant)][0] = BuildFeedSql(variant, false);
-            sql[static_cast<std::size_t>(variant)][1] = BuildFeedSql(variant, true);
-        }
+        std::array<std::array<std::string, 3>, 6> sql;
+        for (int variant = 0; variant < 6; ++variant)
+            for (TagForm form : {kUntagged, kTagLeads, kTagChecked})
+                sql[static_cast<std::size_t>(variant)][static_cast<std::size_t>(form)] =
+                    BuildFeedSql(variant, form);
         return sql;
     }();
     const int variant = points_floor ? kHotPointsFloor
                         : query.order == FeedOrder::kTop && query.since <= 0
                             ? kTopAllTime
                             : static_cast<int>(query.order);
-    return table[static_cast<std::size_t>(variant)][query.tag.empty() ? 0 : 1];
+    return table[static_cast<std::size_t>(variant)][static_cast<std::size_t>(tag_form)];
+}
+
+constexpr std::string_view kTagCount = "SELECT count FROM tag_counts WHERE tag = ?1";
+
+TagForm TagFormFor(Connection& conn, const service::FeedQuery& query) {
+    if (query.tag.empty()) return kUntagged;
+    auto stmt = conn.Prepare(kTagCount);
+    stmt.Bind(1, std::string_view(query.tag));
+    const std::int64_t count = stmt.Step() ? stmt.Int(0) : 0;
+    return WalkingFindsTagSooner(conn, count) ? kTagChecked : kTagLeads;
 }
 
 // The most points any visible hoot has, less the 1 every hoot starts with (index hoots_points).
@@ -120,9 +138,9 @@ constexpr std::string_view kTag =
 namespace {
 
 std::vector<service::FeedRow> ReadFeedPage(
-    Connection& conn, const service::FeedQuery& query, UnixSeconds since,
+    Connection& conn, const service::FeedQuery& query, TagForm tag_form, UnixSeconds since,
     std::optional<std::int64_t> points_floor = std::nullopt) {
-    auto stmt = conn.Prepare(FeedSql(query, points_floor.has_value()));
+    auto stmt = conn.Prepare(FeedSql(query, points_floor.has_value(), tag_form));
     if (points_floor) stmt.Bind(8, *points_floor);
     stmt.Bind(1, query.has_cursor ? 0 : 1).Bind(2, query.now);
     if (query.order == FeedOrder::kHot) {
@@ -151,7 +169,8 @@ std::vector<service::FeedRow> ReadFeedPage(
 // window held less than a page, eightfold. The result is the same page the unbounded query gives.
 // On a quiet site (no hoot in the first window) points bound the page instead: see
 // store/quiet_hot_page.hpp.
-std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query) {
+std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query,
+                                          TagForm tag_form) {
     std::int64_t max_points = 1;
     {
         auto stmt = conn.Prepare(kMaxHotPoints);
@@ -168,7 +187,7 @@ std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQ
             return QuietHotPage(
                 query, youngest_age,
                 [&](std::optional<std::int64_t> floor) {
-                    return ReadFeedPage(conn, query, since, floor);
+                    return ReadFeedPage(conn, query, tag_form, since, floor);
                 },
                 [&](std::int64_t place) -> std::optional<std::int64_t> {
                     auto points = conn.Prepare(kPointsAtPlace);
@@ -186,7 +205,7 @@ std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQ
         const UnixSeconds since =
             whole ? std::numeric_limits<UnixSeconds>::min()
                   : std::max(query.since, query.now - static_cast<UnixSeconds>(window));
-        auto rows = ReadFeedPage(conn, query, since);
+        auto rows = ReadFeedPage(conn, query, tag_form, since);
         if (whole || widened_to_reach) return rows;
         if (static_cast<int>(rows.size()) < query.limit) {
             window *= 8;
@@ -205,8 +224,9 @@ std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQ
 Result<std::vector<service::FeedRow>> SqliteHootStore::Feed(const service::FeedQuery& query) {
     return Guarded([&]() -> Result<std::vector<service::FeedRow>> {
         auto conn = db_.Read();
-        if (query.order == FeedOrder::kHot) return ReadHotPage(*conn, query);
-        return ReadFeedPage(*conn, query, query.since);
+        const TagForm tag_form = TagFormFor(*conn, query);
+        if (query.order == FeedOrder::kHot) return ReadHotPage(*conn, query, tag_form);
+        return ReadFeedPage(*conn, query, tag_form, query.since);
     });
 }
 

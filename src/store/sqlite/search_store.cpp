@@ -8,6 +8,7 @@
 
 #include "store/sqlite/guard.hpp"
 #include "store/sqlite/stores.hpp"
+#include "store/sqlite/tag_walk.hpp"
 
 namespace hoot::store::sqlite {
 namespace {
@@ -63,7 +64,6 @@ constexpr std::string_view kRareTagLeads =
 constexpr std::string_view kRarestTag =
     "SELECT j.value, COALESCE(c.count, 0) FROM json_each(?1) j "
     "LEFT JOIN tag_counts c ON c.tag = j.value ORDER BY 2 LIMIT 1";
-constexpr std::string_view kLargestPostId = "SELECT COALESCE(MAX(id), 0) FROM posts";
 constexpr std::string_view kUserFilter =
     " AND h.author_id IN (SELECT id FROM users WHERE username_key IN "
     "(SELECT value FROM json_each(?6)))";
@@ -112,9 +112,7 @@ std::string MatchText(const SearchQuery& query) {
 std::string JsonList(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
 // The rarest tag of a search by filters alone, when walking the newest hoots for it would cost
-// more than sorting its hoots. A walk reads about page × hoots / count rows, the sort about count
-// rows, each a few times dearer (measured on 100,000 hoots: the crossover is near count² = 3 ×
-// hoots). Post ids count comments too, about four per hoot, which that rule allows for.
+// more than sorting its hoots (store/sqlite/tag_walk.hpp).
 std::optional<std::string> RareTagToLead(Connection& conn, const SearchQuery& query) {
     if (query.HasTerms() || query.tags.empty()) return std::nullopt;
     std::string tag;
@@ -126,9 +124,7 @@ std::optional<std::string> RareTagToLead(Connection& conn, const SearchQuery& qu
         tag = stmt.Text(0);
         count = stmt.Int(1);
     }
-    auto stmt = conn.Prepare(kLargestPostId);
-    const std::int64_t posts = stmt.Step() ? stmt.Int(0) : 0;
-    if (count * count >= posts) return std::nullopt;
+    if (WalkingFindsTagSooner(conn, count)) return std::nullopt;
     return tag;
 }
 
