@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "app/log.hpp"
+#include "store/postgres/migrations.hpp"
 
 namespace hoot::store::postgres {
 namespace {
@@ -39,26 +40,10 @@ constexpr std::string_view kIdentityColumns =
     "SELECT table_name::text, column_name::text FROM information_schema.columns "
     "WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name";
 
-// The backfill statements of schema.cpp's migrations 4 (search) and 5 (profiles): what the
-// triggers of those migrations would have written, row by row, for every copied row. Keep in
-// step with the triggers there.
-constexpr const char* kRebuildDerived = R"sql(
-DELETE FROM search_index;
-INSERT INTO search_index(id, title, body, post_id)
-SELECT id * 2147483648 + 2 * id, title, search_text(body_text, body_source), id
-FROM hoots WHERE deleted_at IS NULL;
-INSERT INTO search_index(id, title, body, post_id)
-SELECT hoot_id * 2147483648 + 2 * id, '', search_text(body_text, body_source), id
-FROM comments WHERE deleted_at IS NULL;
-INSERT INTO search_index(id, title, body, post_id)
-SELECT COALESCE(c.hoot_id, u.post_id) * 2147483648 + 2 * u.id + 1, '',
-       u.heading || ' ' || search_text(u.body_text, u.body_source), u.post_id
-FROM post_updates u LEFT JOIN comments c ON c.id = u.post_id WHERE c.deleted_at IS NULL;
-DELETE FROM tag_counts;
-INSERT INTO tag_counts(tag, count)
-    SELECT t.tag, COUNT(*) FROM hoot_tags t JOIN hoots h ON h.id = t.hoot_id
-    WHERE h.deleted_at IS NULL GROUP BY t.tag;
-)sql";
+// What the triggers of schema.cpp's migrations 4 (search) and 5 (profiles) would have written,
+// row by row, for every copied row: the migrations' own backfill.
+constexpr const char* kRebuildDerived = "DELETE FROM search_index;\n" PG_SEARCH_INDEX_BACKFILL
+                                        "DELETE FROM tag_counts;\n" PG_TAG_COUNTS_BACKFILL;
 
 // Rows travel in chunks of this size: few round trips, little memory.
 constexpr std::size_t kChunkBytes = 1 << 20;

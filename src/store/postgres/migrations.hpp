@@ -16,6 +16,25 @@ struct Migration {
     const char* sql;
 };
 
+// What the search and tag-count triggers of migrations 4 and 5 would have written for every row
+// already there: the migrations backfill with it, and so does a move from SQLite
+// (migration_target.cpp), which copies rows with the triggers set aside.
+#define PG_SEARCH_INDEX_BACKFILL                                                          \
+    "INSERT INTO search_index(id, title, body, post_id)\n"                                \
+    "SELECT id * 2147483648 + 2 * id, title, search_text(body_text, body_source), id\n"   \
+    "FROM hoots WHERE deleted_at IS NULL;\n"                                              \
+    "INSERT INTO search_index(id, title, body, post_id)\n"                                \
+    "SELECT hoot_id * 2147483648 + 2 * id, '', search_text(body_text, body_source), id\n" \
+    "FROM comments WHERE deleted_at IS NULL;\n"                                           \
+    "INSERT INTO search_index(id, title, body, post_id)\n"                                \
+    "SELECT COALESCE(c.hoot_id, u.post_id) * 2147483648 + 2 * u.id + 1, '',\n"            \
+    "       u.heading || ' ' || search_text(u.body_text, u.body_source), u.post_id\n"     \
+    "FROM post_updates u LEFT JOIN comments c ON c.id = u.post_id WHERE c.deleted_at IS NULL;\n"
+#define PG_TAG_COUNTS_BACKFILL                                                       \
+    "INSERT INTO tag_counts(tag, count)\n"                                           \
+    "    SELECT t.tag, COUNT(*) FROM hoot_tags t JOIN hoots h ON h.id = t.hoot_id\n" \
+    "    WHERE h.deleted_at IS NULL GROUP BY t.tag;\n"
+
 // Every migration this binary knows, in order (schema.cpp).
 std::span<const Migration> Migrations();
 

@@ -388,17 +388,7 @@ END $$;
 CREATE TRIGGER search_update_delete AFTER DELETE ON post_updates
     FOR EACH ROW EXECUTE FUNCTION search_update_delete();
 
-INSERT INTO search_index(id, title, body, post_id)
-SELECT id * 2147483648 + 2 * id, title, search_text(body_text, body_source), id
-FROM hoots WHERE deleted_at IS NULL;
-INSERT INTO search_index(id, title, body, post_id)
-SELECT hoot_id * 2147483648 + 2 * id, '', search_text(body_text, body_source), id
-FROM comments WHERE deleted_at IS NULL;
-INSERT INTO search_index(id, title, body, post_id)
-SELECT COALESCE(c.hoot_id, u.post_id) * 2147483648 + 2 * u.id + 1, '',
-       u.heading || ' ' || search_text(u.body_text, u.body_source), u.post_id
-FROM post_updates u LEFT JOIN comments c ON c.id = u.post_id WHERE c.deleted_at IS NULL;
-)sql"},
+)sql" PG_SEARCH_INDEX_BACKFILL},
     {5, "profiles", R"sql(
 -- Tags with how many visible hoots carry each, kept by triggers in the transaction that changes
 -- hoot_tags or a hoot's deleted_at, so /tags never counts per view.
@@ -407,10 +397,7 @@ CREATE TABLE tag_counts (
     count BIGINT NOT NULL
 );
 CREATE INDEX tag_counts_by_count ON tag_counts(count DESC, tag);
-INSERT INTO tag_counts(tag, count)
-    SELECT t.tag, COUNT(*) FROM hoot_tags t JOIN hoots h ON h.id = t.hoot_id
-    WHERE h.deleted_at IS NULL GROUP BY t.tag;
-
+)sql" PG_TAG_COUNTS_BACKFILL R"sql(
 CREATE FUNCTION tag_counts_on_tag() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (SELECT deleted_at IS NULL FROM hoots WHERE id = NEW.hoot_id) THEN
