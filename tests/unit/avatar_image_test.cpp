@@ -5,6 +5,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 
 #include "support/test_images.hpp"
 
@@ -96,38 +97,18 @@ bool Bluish(int pixel) {
 
 // A pixel well inside the band along `side` of the avatar.
 int PixelOn(const std::string& webp, Side side) {
-    const int near = 8, far = kAvatarSide - 9, middle = kAvatarSide / 2;
-    std::optional<int> pixel;
-    switch (side) {
-        case Side::kLeft:
-            pixel = testing::WebpPixel(webp, near, middle);
-            break;
-        case Side::kRight:
-            pixel = testing::WebpPixel(webp, far, middle);
-            break;
-        case Side::kTop:
-            pixel = testing::WebpPixel(webp, middle, near);
-            break;
-        case Side::kBottom:
-            pixel = testing::WebpPixel(webp, middle, far);
-            break;
-    }
+    constexpr int kNear = 8, kFar = kAvatarSide - 9, kMiddle = kAvatarSide / 2;
+    constexpr std::pair<int, int> kPoints[] = {
+        {kNear, kMiddle}, {kFar, kMiddle}, {kMiddle, kNear}, {kMiddle, kFar}};
+    const auto [x, y] = kPoints[static_cast<int>(side)];
+    std::optional<int> pixel = testing::WebpPixel(webp, x, y);
     EXPECT_TRUE(pixel.has_value());
     return pixel.value_or(0);
 }
 
 Side Opposite(Side side) {
-    switch (side) {
-        case Side::kLeft:
-            return Side::kRight;
-        case Side::kRight:
-            return Side::kLeft;
-        case Side::kTop:
-            return Side::kBottom;
-        case Side::kBottom:
-            return Side::kTop;
-    }
-    return side;
+    constexpr Side kOpposites[] = {Side::kRight, Side::kLeft, Side::kBottom, Side::kTop};
+    return kOpposites[static_cast<int>(side)];
 }
 
 TEST_P(AvatarOrientationTest, TheAvatarIsTurnedAsThePhotoSays) {

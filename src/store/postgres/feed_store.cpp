@@ -156,12 +156,6 @@ std::vector<service::FeedRow> ReadFeedPage(
 // store/quiet_hot_page.hpp.
 // The same steps as store/sqlite/feed_store.cpp's ReadHotPage; change the two together.
 std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query) {
-    std::int64_t max_points = 1;
-    {
-        auto rows = conn.Query(kMaxHotPoints);
-        if (rows.empty() || rows[0].IsNull(0)) return {};
-        max_points = std::max<std::int64_t>(1, 1 + rows[0].Int(0));
-    }
     {
         auto rows = conn.Query(kYoungestHoot, query.now);
         if (rows.empty() || rows[0].IsNull(0)) return {};
@@ -179,6 +173,13 @@ std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQ
                     return points[0].Int(0);
                 });
         }
+    }
+    // Only the window needs the most points (the quiet page reads them its own way).
+    std::int64_t max_points = 1;
+    {
+        auto rows = conn.Query(kMaxHotPoints);
+        if (rows.empty() || rows[0].IsNull(0)) return {};
+        max_points = std::max<std::int64_t>(1, 1 + rows[0].Int(0));
     }
     double window = static_cast<double>(kHotFirstWindow);
     bool widened_to_reach = false;

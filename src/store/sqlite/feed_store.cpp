@@ -171,12 +171,6 @@ std::vector<service::FeedRow> ReadFeedPage(
 // store/quiet_hot_page.hpp.
 std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQuery& query,
                                           TagForm tag_form) {
-    std::int64_t max_points = 1;
-    {
-        auto stmt = conn.Prepare(kMaxHotPoints);
-        if (!stmt.Step() || stmt.IsNull(0)) return {};
-        max_points = std::max<std::int64_t>(1, 1 + stmt.Int(0));
-    }
     {
         auto stmt = conn.Prepare(kYoungestHoot);
         stmt.Bind(1, query.now);
@@ -196,6 +190,13 @@ std::vector<service::FeedRow> ReadHotPage(Connection& conn, const service::FeedQ
                     return points.Int(0);
                 });
         }
+    }
+    // Only the window needs the most points (the quiet page reads them its own way).
+    std::int64_t max_points = 1;
+    {
+        auto stmt = conn.Prepare(kMaxHotPoints);
+        if (!stmt.Step() || stmt.IsNull(0)) return {};
+        max_points = std::max<std::int64_t>(1, 1 + stmt.Int(0));
     }
     double window = static_cast<double>(kHotFirstWindow);
     bool widened_to_reach = false;
